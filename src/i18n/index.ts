@@ -1,0 +1,17 @@
+import type { Lang } from '../schemas/common.ts';
+import { de } from './de.ts';
+import { en, type UiKey } from './en.ts';
+
+export const UI: Record<Lang, Record<UiKey, string>> = { de, en };
+
+/** Returns a translator for one language; `{name}` placeholders are filled from `values`. */
+export function useTranslations(lang: Lang) {
+  return (key: UiKey, values: Record<string, string | number> = {}) =>
+    UI[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+export function otherLang(lang: Lang): Lang {
+  return lang === 'de' ? 'en' : 'de';
+}
+
+export type { UiKey };

@@ -1,0 +1,42 @@
+import type { Lang } from '../schemas/common.ts';
+
+export type Kind = 'symptom' | 'cause' | 'fix';
+
+/** URL folder of each article kind, in each language. Changing one breaks published links. */
+export const KIND_SEGMENTS: Record<Lang, Record<Kind, string>> = {
+  de: { symptom: 'symptome', cause: 'ursachen', fix: 'loesungen' },
+  en: { symptom: 'symptoms', cause: 'causes', fix: 'fixes' },
+};
+
+/** Site pages that exist in both languages, by their path below the language prefix. */
+export const PAGE_SEGMENTS = {
+  home: '',
+  search: 'search',
+  messages: 'messages',
+  sources: 'sources',
+  graph: 'graph',
+  troubleshooter: 'troubleshooter',
+} as const;
+export type PageName = keyof typeof PAGE_SEGMENTS;
+
+export function articlePath(lang: Lang, kind: Kind, slug: string): string {
+  return `/${lang}/${KIND_SEGMENTS[lang][kind]}/${slug}/`;
+}
+
+export function kindIndexPath(lang: Lang, kind: Kind): string {
+  return `/${lang}/${KIND_SEGMENTS[lang][kind]}/`;
+}
+
+export function pagePath(lang: Lang, page: PageName): string {
+  const segment = PAGE_SEGMENTS[page];
+  return segment ? `/${lang}/${segment}/` : `/${lang}/`;
+}
+
+export function shortLinkPath(id: string): string {
+  return `/kb/${id}`;
+}
+
+export function regFilePath(lang: Lang, fixSlug: string, which: 'apply' | 'undo'): string {
+  const file = which === 'apply' ? fixSlug : `${fixSlug}-undo`;
+  return `/${lang}/${KIND_SEGMENTS[lang].fix}/${fixSlug}/${file}.reg`;
+}

@@ -1,0 +1,14 @@
+/** The knowledge graph of one language as JSON, for forums and tools (documented in the README). */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { exportGraph } from '../../lib/export.ts';
+import { getGraph } from '../../lib/kb.ts';
+import type { Lang } from '../../schemas/common.ts';
+
+export const getStaticPaths = (() => [{ params: { lang: 'de' } }, { params: { lang: 'en' } }]) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, site }) => {
+  const graph = await getGraph();
+  return new Response(JSON.stringify(exportGraph(graph, params.lang as Lang, site!), null, 1), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+};

@@ -1,0 +1,39 @@
+/** Sitemap with hreflang alternates, built from the graph so it lists exactly the published pages. */
+import type { APIRoute } from 'astro';
+import { otherLang } from '../i18n/index.ts';
+import { getGraph } from '../lib/kb.ts';
+import { isoDate } from '../lib/present.ts';
+import { KIND_SEGMENTS, PAGE_SEGMENTS, kindIndexPath, pagePath, type PageName } from '../lib/routes.ts';
+import { LANGS } from '../schemas/common.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const graph = await getGraph();
+  const entries: { path: string; alternate: string; lang: string; lastmod?: string }[] = [];
+  for (const lang of LANGS) {
+    for (const page of Object.keys(PAGE_SEGMENTS) as PageName[])
+      if (page !== 'search')
+        entries.push({ path: pagePath(lang, page), alternate: pagePath(otherLang(lang), page), lang });
+    for (const kind of Object.keys(KIND_SEGMENTS[lang]) as (keyof (typeof KIND_SEGMENTS)['de'])[])
+      entries.push({ path: kindIndexPath(lang, kind), alternate: kindIndexPath(otherLang(lang), kind), lang });
+    for (const node of graph.all(lang))
+      entries.push({
+        path: node.url,
+        alternate: graph.translation(node).url,
+        lang,
+        lastmod: isoDate(node.data.reviewed),
+      });
+  }
+  const abs = (path: string) => new URL(path, site).href;
+  const body = entries
+    .map(
+      (e) =>
+        `<url><loc>${abs(e.path)}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}` +
+        `<xhtml:link rel="alternate" hreflang="${e.lang}" href="${abs(e.path)}"/>` +
+        `<xhtml:link rel="alternate" hreflang="${otherLang(e.lang as 'de')}" href="${abs(e.alternate)}"/></url>`,
+    )
+    .join('\n');
+  return new Response(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${body}\n</urlset>\n`,
+    { headers: { 'Content-Type': 'application/xml; charset=utf-8' } },
+  );
+};
