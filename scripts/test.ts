@@ -7,10 +7,11 @@ import { spawnSync } from 'node:child_process';
 
 const steps: { name: string; command: string; args: string[] }[] = [
   { name: 'type check and lint', command: 'npm', args: ['run', 'check'] },
-  { name: 'unit tests', command: 'node', args: ['--test', 'tests/unit/'] },
+  { name: 'unit tests', command: 'node', args: ['--test', 'tests/unit/*.test.ts'] },
   { name: 'production build with search index', command: 'npm', args: ['run', 'build'] },
+  { name: 'checks of the built files', command: 'node', args: ['--test', 'tests/built/*.test.ts'] },
   { name: 'browser tests against the built site', command: 'npx', args: ['playwright', 'test'] },
-  { name: 'registry commands under Wine', command: 'node', args: ['--test', 'tests/registry/'] },
+  { name: 'registry commands under Wine', command: 'node', args: ['--test', 'tests/registry/*.test.ts'] },
 ];
 
 const only = process.argv.slice(2);

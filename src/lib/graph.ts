@@ -60,11 +60,13 @@ export interface SourceUse {
 }
 
 export class IntegrityError extends Error {
-  constructor(readonly problems: string[]) {
+  readonly problems: string[];
+  constructor(problems: string[]) {
     super(
       `The knowledge base has ${problems.length} integrity problem${problems.length === 1 ? '' : 's'}:\n` +
         problems.map((p) => `  - ${p}`).join('\n'),
     );
+    this.problems = problems;
     this.name = 'IntegrityError';
   }
 }
