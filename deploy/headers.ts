@@ -27,12 +27,25 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-/** Astro's hashed build output never changes under the same name; HTML must stay fresh. */
+/**
+ * Cache-Control by path prefix, first match wins: Astro's hashed build output never changes under
+ * the same name; Pagefind's index changes with every build; everything else (HTML) stays fresh.
+ */
+export const CACHE_RULES: readonly { prefix: string; value: string }[] = [
+  { prefix: '/_astro/', value: 'public, max-age=31536000, immutable' },
+  { prefix: '/pagefind/', value: 'public, max-age=3600' },
+];
+export const DEFAULT_CACHE_CONTROL = 'public, max-age=300, must-revalidate';
+/** The 301 answers of the permanent short links /kb/<id>. */
+export const REDIRECT_CACHE_CONTROL = 'public, max-age=86400';
+
 export function cacheControl(path: string): string {
-  if (path.startsWith('/_astro/')) return 'public, max-age=31536000, immutable';
-  if (path.startsWith('/pagefind/')) return 'public, max-age=3600';
-  return 'public, max-age=300, must-revalidate';
+  return CACHE_RULES.find((rule) => path.startsWith(rule.prefix))?.value ?? DEFAULT_CACHE_CONTROL;
 }
+
+/** Files offered as a download rather than shown: the generated registry files. */
+export const DOWNLOAD_EXTENSIONS: readonly string[] = ['.reg'];
+export const DOWNLOAD_DISPOSITION = 'attachment';
 
 export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -6,7 +6,14 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONTENT_TYPES, SECURITY_HEADERS, cacheControl } from '../deploy/headers.ts';
+import {
+  CONTENT_TYPES,
+  DOWNLOAD_DISPOSITION,
+  DOWNLOAD_EXTENSIONS,
+  REDIRECT_CACHE_CONTROL,
+  SECURITY_HEADERS,
+  cacheControl,
+} from '../deploy/headers.ts';
 
 /** The short links, /kb/<id> -> article path, as the build wrote them to /kb/links.json. */
 export function readShortLinks(dir: string): Map<string, string> {
@@ -29,7 +36,7 @@ export function startServer(dir: string, port: number, host = '127.0.0.1'): Prom
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const short = /^\/kb\/([a-z0-9-]+)\/?$/.exec(path);
     if (short && links.has(short[1])) {
-      res.writeHead(301, { Location: links.get(short[1])!, 'Cache-Control': 'public, max-age=86400' });
+      res.writeHead(301, { Location: links.get(short[1])!, 'Cache-Control': REDIRECT_CACHE_CONTROL });
       res.end();
       return;
     }
@@ -49,6 +56,7 @@ export function startServer(dir: string, port: number, host = '127.0.0.1'): Prom
       file = join(root, '404.html');
       path = '/404.html';
     }
+    if (DOWNLOAD_EXTENSIONS.includes(extname(file))) res.setHeader('Content-Disposition', DOWNLOAD_DISPOSITION);
     res.writeHead(status, {
       'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': cacheControl(path),

@@ -6,8 +6,10 @@ export const UI: Record<Lang, Record<UiKey, string>> = { de, en };
 
 /** Returns a translator for one language; `{name}` placeholders are filled from `values`. */
 export function useTranslations(lang: Lang) {
-  return (key: UiKey, values: Record<string, string | number> = {}) =>
-    UI[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return (key: UiKey, values: Readonly<{ [name: string]: string | number }> | object = {}) =>
+    UI[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in values ? String((values as Record<string, unknown>)[name]) : whole,
+    );
 }
 
 export function otherLang(lang: Lang): Lang {
