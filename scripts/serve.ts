@@ -14,6 +14,7 @@ import {
   SECURITY_HEADERS,
   cacheControl,
 } from '../deploy/headers.ts';
+import { redirectFor } from '../deploy/redirects.ts';
 
 /** The short links, /kb/<id> -> article path, as the build wrote them to /kb/links.json. */
 export function readShortLinks(dir: string): Map<string, string> {
@@ -34,6 +35,12 @@ export function startServer(dir: string, port: number, host = '127.0.0.1'): Prom
       path = '/';
     }
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    const moved = redirectFor(path);
+    if (moved) {
+      res.writeHead(301, { Location: moved, 'Cache-Control': REDIRECT_CACHE_CONTROL });
+      res.end();
+      return;
+    }
     const short = /^\/kb\/([a-z0-9-]+)\/?$/.exec(path);
     if (short && links.has(short[1])) {
       res.writeHead(301, { Location: links.get(short[1])!, 'Cache-Control': REDIRECT_CACHE_CONTROL });

@@ -24,6 +24,10 @@ export const de: Record<UiKey, string> = {
   'search.nothing':
     'Nichts gefunden. Versuchen Sie weniger Wörter, nur den Fehlercode oder die Liste der Fehlermeldungen.',
   'search.cleaned': 'Gesucht nach',
+  'search.dropped': 'Weggelassen (auf keiner Seite)',
+  'search.found': '{count} gefunden',
+  'search.searching': 'Suche läuft …',
+  'search.failed': 'Die Suche konnte nicht geladen werden.',
   'search.results': 'Ergebnisse',
   'search.shortcut': 'Taste / öffnet die Suche',
   'kind.symptom': 'Symptom',
@@ -140,8 +144,11 @@ export const de: Record<UiKey, string> = {
   'trouble.unsolved': 'Ungelöst: Das wurde versucht',
   'trouble.restart': 'Von vorn beginnen',
   'trouble.back': 'Zurück',
+  'trouble.answers': 'Ihre bisherigen Antworten',
   'graph.title': 'Übersicht: Symptome, Ursachen, Lösungen',
   'graph.intro': 'Jedes Symptom, die Ursachen dahinter und die Lösungen dafür. Jedes Kästchen ist ein Link.',
+  'graph.scroll':
+    'Die Übersicht ist breiter als Ihr Bildschirm: Wischen Sie seitwärts oder nutzen Sie die Liste darunter.',
   'list.all': 'Alle',
   'fixes.byRisk': 'Lösungen nach Risiko',
 };

@@ -16,8 +16,19 @@ export function shortKey(setting: RegistrySetting): string {
   return `${setting.hive}\\${setting.key}`;
 }
 
+/**
+ * Quotes one argument the way reg.exe's C runtime splits its command line: a quote inside is
+ * written \", and backslashes right before any quote are doubled (else `C:\Shares\` would eat
+ * the closing quote).
+ */
+export function quoteArgument(text: string): string {
+  const escaped = text.replace(/(\\*)"/g, (_, slashes: string) => `${slashes}${slashes}\\"`);
+  return `"${escaped.replace(/(\\+)$/, '$1$1')}"`;
+}
+
 function regAdd(setting: RegistrySetting, data: number | string): string {
-  return `reg add "${shortKey(setting)}" /v ${setting.name} /t ${setting.type} /d ${typeof data === 'number' ? data : `"${data}"`} /f`;
+  const value = typeof data === 'number' ? String(data) : quoteArgument(data);
+  return `reg add "${shortKey(setting)}" /v ${setting.name} /t ${setting.type} /d ${value} /f`;
 }
 
 export function regApplyCommand(setting: RegistrySetting): string {

@@ -1,45 +1,240 @@
 /**
  * Turns what a reader pastes (a whole error dialog, a `net use` transcript, a registry path) into
- * the few words that tell one article from another. Pagefind matches words, not strings, so the
- * server names, quotes and sentences every network error shares would only dilute the ranking.
+ * the few words that tell one article from another (cleanQuery), and ranks the pages for them with
+ * the search index's help (rankPages).
+ *
+ * Pagefind matches words, not strings. The server names, quotes, buttons and sentences that every
+ * network error shares are dropped here: they would only dilute the ranking.
  */
 
 const MAX_INPUT = 2000;
 const MAX_WORDS = 24;
+// Longer than any word, code or registry value name on the pages.
+const MAX_WORD = 64;
 
-// Sentences that appear in many different network errors and so say nothing about the cause.
+// Sentences and dialog chrome that appear in many different network errors and so say nothing
+// about the cause. Word for word from the dialogs in content/messages.yaml and Windows' net use
+// output; the German ones as Windows writes them.
 const BOILERPLATE = [
   /check the spelling of the name\.?/gi,
   /otherwise,? there might be a problem with your network\.?/gi,
   /to try to identify and resolve network problems,? click diagnose\.?/gi,
   /contact the administrator of this server to find out if you have access permissions\.?/gi,
+  /more help is available by typing net helpmsg \d+\.?/gi,
+  /\bthe command completed successfully\.?/gi,
   /überprüfen sie die schreibweise des namens\.?/gi,
   /andernfalls liegt möglicherweise ein problem mit ihrem netzwerk vor\.?/gi,
-  /klicken sie auf "?diagnose"?,? um netzwerkprobleme zu identifizieren und zu beheben\.?/gi,
+  /klicken sie auf \W?diagnose\W?,? um netzwerkprobleme zu identifizieren und zu beheben\.?/gi,
   /wenden sie sich an den administrator dieses servers,? um herauszufinden,? ob sie über zugriffsberechtigungen verfügen\.?/gi,
+  /weitere hilfe erhalten sie durch eingabe von net helpmsg \d+\.?/gi,
+  /\bder befehl wurde erfolgreich ausgeführt\.?/gi,
   /\b(?:error code|fehlercode|details)\s*:/gi,
   /\bhas occurred\b|\baufgetreten\b/gi,
+  // Buttons and the title of the credentials dialog.
+  /\b(?:remember my credentials|anmeldedaten speichern|windows security|windows-sicherheit|more choices|weitere optionen)\b/gi,
+  /(?:^|\s)(?:diagnose|close|cancel|ok|schließen|abbrechen)(?=\s|$)/gi,
 ];
 
-/** Error codes in any spelling users paste, normalised to the form the pages show. */
+// Words that carry no meaning of their own. Dropped unless the query has nothing else.
+const STOPWORDS = new Set(
+  (
+    'a an the to of and or on in at for with from by as is are was were be been being it its this that these ' +
+    'those i me my we our you your he his she her they their there here can could will would should do does ' +
+    'did have has had if then than so but about into also just only very please any some one after when ' +
+    'der die das den dem des ein eine einen einem einer eines und oder auf am im an zu zum zur mit von vom ' +
+    'für ist sind war waren wird werden wurde wurden sein bei ich mich mir mein meine meinen meinem wir uns ' +
+    'ihr ihre ihrem ihren sie es er man dass als wie wenn dann auch noch nur aber doch so um aus über bitte ' +
+    'hat habe haben hatte hatten nach diesen diese dieser dieses'
+  ).split(' '),
+);
+
+/**
+ * Misspellings readers make and names they use for what the pages call differently. rankPages
+ * uses one only for a word that the index finds on no page, so it never rewrites a word the site
+ * has (the registry pages quote "SYSTEN" as the typo it is).
+ */
+export const ALTERNATIVES: Readonly<Record<string, string>> = {
+  systen: 'system',
+  sytem: 'system',
+  acess: 'access',
+  acces: 'access',
+  accses: 'access',
+  pasword: 'password',
+  passwort: 'kennwort',
+  passwörter: 'kennwörter',
+  kenwort: 'kennwort',
+  credentails: 'credentials',
+  netwrok: 'network',
+  netowrk: 'network',
+  netzwek: 'netzwerk',
+  zugrif: 'zugriff',
+  guset: 'guest',
+  wizzard: 'wizard',
+  smbv1: 'smb1',
+  smbv2: 'smb2',
+  heimnetzwerkgruppe: 'heimnetzgruppe',
+  heimnetzwerk: 'heimnetzgruppe',
+  freigabeassistent: 'freigabe-assistent',
+  homegroupe: 'homegroup',
+};
+
+/** The word to try instead of `word` when no page contains it, if there is one. */
+export function alternativeFor(word: string): string | undefined {
+  return Object.hasOwn(ALTERNATIVES, word.toLowerCase()) ? ALTERNATIVES[word.toLowerCase()] : undefined;
+}
+
+/** Error codes in any spelling readers paste, normalised to the form the pages show. */
 function normaliseCodes(text: string): string {
-  return text
-    .replace(/\b(?:0x)?(8007[0-9a-f]{4}|80004005)\b/gi, (_, hex: string) => `0x${hex.toUpperCase()}`)
-    .replace(/\b(?:system\s*error|systemfehler|fehler|error)\s+(\d{1,5})\b/gi, ' $1 ');
+  return (
+    text
+      // HRESULTs: 0x80070035, 80070035, 0X80070035.
+      .replace(/\b(?:0x)?(8[0-9a-f]{7})\b/gi, (_, hex: string) => ` 0x${hex.toUpperCase()} `)
+      // "System error 1272", "Systemfehler 1272", "Systen error 1272", "Fehler: 1272", "NET HELPMSG 1272".
+      .replace(/\b(?:sys?te[mn][\s-]*)?(?:error|fehler)\s*(?:code\s*)?:?\s*(\d{1,5})\b/gi, ' $1 ')
+      .replace(/\bnet\s+helpmsg\s+(\d{1,5})\b/gi, ' $1 ')
+      // "Event ID 31017", "Ereignis-ID 31017".
+      .replace(/\b(?:event|ereignis)[\s-]*id\s*:?\s*(\d{3,5})\b/gi, ' $1 ')
+  );
+}
+
+/**
+ * UNC paths, URLs and addresses name the reader's own machines, never the cause. A host name that
+ * says it is a NAS (NAS-1, MYNAS) is the one thing worth keeping from them.
+ */
+function dropMachineNames(text: string): string {
+  let nas = false;
+  const seeNas = (host: string) => {
+    if (host.split(/[^a-z]+/i).some((part) => /^nas|nas$/i.test(part))) nas = true;
+    return ' ';
+  };
+  text = text
+    .replace(/\\\\([^\s\\/"'“”„<>|]+)[^\s"'“”„<>|]*/g, (_, host: string) => seeNas(host))
+    .replace(/\b(?:smb|https?|file):\/\/([^\s/"'<>]+)\S*/gi, (_, host: string) => seeNas(host))
+    .replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, ' ')
+    // Command prompts and drive letters: C:\Users\anna>, Z:
+    .replace(/\b[a-z]:\\[^\s>]*>?/gi, ' ')
+    .replace(/(^|\s)[a-z]:(?=\s|$)/gi, ' ')
+    // Command-line switches: /user:NAS-1\anna, /persistent:yes
+    .replace(/(^|\s)\/[a-z]+(?::\S*)?/gi, ' ');
+  return nas ? `${text} NAS` : text;
+}
+
+// Keys that most registry paths pass through. In a pasted path they say nothing about which value
+// is meant (SYSTEM\CurrentControlSet\Services leads to hundreds of them), so they are dropped when
+// the path has a more telling part; the hive stays as the sign that this is about the registry.
+const REGISTRY_PATH = /\b(?:computer\\)?(hk(?:lm|cu|cr|u|cc)|hkey_[a-z_]+)((?:\\[^\\\s"'“”„<>|]+)+)\\?/gi;
+const GENERIC_KEYS = new Set(
+  'system software currentcontrolset controlset001 controlset002 services control microsoft windows currentversion policies'.split(
+    ' ',
+  ),
+);
+
+function shortenRegistryPaths(text: string): string {
+  return text.replace(REGISTRY_PATH, (_, hive: string, path: string) => {
+    const keys = path.split('\\').filter(Boolean);
+    const telling = keys.filter((key) => !GENERIC_KEYS.has(key.toLowerCase()));
+    return ` ${hive} ${(telling.length ? telling : keys).join(' ')} `;
+  });
 }
 
 export function cleanQuery(raw: string): string {
   let text = raw.slice(0, MAX_INPUT).normalize('NFC');
+  // Line breaks, tabs and other control characters separate words.
   // eslint-disable-next-line no-control-regex
-  text = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
-  // UNC paths and addresses name the reader's own machines, never the cause.
-  text = text.replace(/\\\\[^\s"'“”„]+/g, ' ').replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, ' ');
+  text = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]+/g, ' ');
+  // Markup pasted from a web page is not part of any message.
+  text = text.replace(/<\/?[a-z][^<>]*>/gi, ' ');
+  text = shortenRegistryPaths(text);
+  text = dropMachineNames(text);
   for (const pattern of BOILERPLATE) text = text.replace(pattern, ' ');
   text = normaliseCodes(text);
-  // Registry paths and other backslash-joined words become separate words; C$ and ADMIN$ keep their $.
-  text = text.replace(/[\\/]+/g, ' ').replace(/["'“”„‚‘’«»`<>(){}[\]|;,!?]+/g, ' ');
-  text = text.replace(/(^|\s)[.:…-]+(?=\s|$)/g, ' ').replace(/([^\s])[.:…]+(?=\s|$)/g, '$1');
-  const words = text.split(/\s+/).filter(Boolean);
+  // Apostrophes inside a word stay (can't); every other quote, bracket and separator goes.
+  text = text.replace(/(\p{L})[’‘](\p{L})/gu, "$1'$2");
+  text = text.replace(/[\\/:]+/g, ' ').replace(/[="“”„‚‘’«»`<>(){}[\]|;,!?*#^~+&%@§]+/g, ' ');
+  text = text.replace(/(^|\s)'+|'+(?=\s|$)/g, ' ');
+  // Sentence ends and lone dashes; words keep inner dots and hyphens (10.0.19045, SMB1-Protokoll).
+  text = text.replace(/(^|\s)[.:…–—-]+(?=\s|$)/g, ' ').replace(/([^\s])[.:…–—-]+(?=\s|$)/g, '$1');
+  // A lone letter says nothing (but a number may be a code, and C$ is the drive's share); nor does
+  // a run of 65 characters without a space.
+  const words = text
+    .split(/\s+/)
+    .filter((word) => word.length <= MAX_WORD && /\p{N}|[\p{L}\p{N}].*[\p{L}\p{N}$]/u.test(word));
   const unique = words.filter((word, i) => words.findIndex((w) => w.toLowerCase() === word.toLowerCase()) === i);
-  return unique.slice(0, MAX_WORDS).join(' ');
+  const meaningful = unique.filter((word) => !STOPWORDS.has(word.toLowerCase()));
+  return (meaningful.length ? meaningful : unique).slice(0, MAX_WORDS).join(' ');
+}
+
+/** A page that contains a word, with Pagefind's score for it (title, message and summary weigh more). */
+export interface Hit {
+  id: string;
+  score: number;
+}
+export type HitsFor = (word: string) => Promise<Hit[]>;
+
+// Pages that share only a few common words with a long paste are noise: a page with some of the
+// words is listed only if it scores at least this share of the best page.
+const MIN_SHARE = 0.4;
+
+export interface RankedPage {
+  id: string;
+  score: number;
+  /** The searched words this page contains. */
+  words: string[];
+}
+
+export interface Ranked {
+  /** Pages, best first. */
+  pages: RankedPage[];
+  /** The words searched for (a word no page has replaced by its alternative, if that is on a page). */
+  words: string[];
+  /** Words on no page. */
+  dropped: string[];
+}
+
+/**
+ * Ranks pages for the cleaned words. Pagefind returns only pages that contain every word of a
+ * query, so one stray word of a pasted dialog or of a reader's own description would hide the
+ * right page. So the pages with every word come first, in Pagefind's order; after them come the
+ * pages with some of the words. For those, each word is searched alone and a page scores, over
+ * the words it contains, how rare the word is (ln(1 + pages / pages with the word), as in tf-idf)
+ * times how strongly the page has it (Pagefind's score for the page relative to the best page for
+ * that word: a word in the title or the quoted message counts more than one in a side remark).
+ */
+export async function rankPages(cleaned: string, hitsFor: HitsFor, pageCount: number): Promise<Ranked> {
+  const words: string[] = [];
+  const dropped: string[] = [];
+  const hits = new Map<string, Hit[]>();
+  for (const word of cleaned.split(' ').filter(Boolean)) {
+    let found = await hitsFor(word);
+    let used = word;
+    const alternative = found.length ? undefined : alternativeFor(word);
+    if (alternative) {
+      found = await hitsFor(alternative);
+      used = alternative;
+    }
+    if (!found.length) dropped.push(word);
+    else if (!hits.has(used.toLowerCase())) {
+      hits.set(used.toLowerCase(), found);
+      words.push(used);
+    }
+  }
+  const partial = new Map<string, RankedPage>();
+  for (const word of words) {
+    const found = hits.get(word.toLowerCase())!;
+    const rarity = Math.log(1 + Math.max(pageCount, found.length) / found.length);
+    const best = Math.max(...found.map((hit) => hit.score)) || 1;
+    for (const hit of found) {
+      const page = partial.get(hit.id) ?? { id: hit.id, score: 0, words: [] };
+      page.score += (rarity * hit.score) / best;
+      page.words.push(word);
+      partial.set(hit.id, page);
+    }
+  }
+  const all = words.length > 1 ? await hitsFor(words.join(' ')) : (hits.get(words[0]?.toLowerCase()) ?? []);
+  const first = all.map((hit) => ({ id: hit.id, score: partial.get(hit.id)?.score ?? 0, words }));
+  const top = Math.max(0, ...[...partial.values()].map((page) => page.score));
+  const rest = [...partial.values()].filter(
+    (page) => page.score >= MIN_SHARE * top && !all.some((hit) => hit.id === page.id),
+  );
+  return { pages: [...first, ...rest.sort((a, b) => b.score - a.score)], words, dropped };
 }

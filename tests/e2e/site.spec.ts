@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
 // The foundation's promise: both languages, a switch between them that keeps the page, and a
 // search that puts the right article first.
@@ -36,7 +36,10 @@ for (const { lang, query, first } of [
 ]) {
   test(`search (${lang}) "${query}" ranks ${first} first`, async ({ page }) => {
     await page.goto(`/${lang}/`);
-    await page.getByRole('textbox', { name: lang === 'de' ? 'Nach Fehlermeldung suchen' : 'Search by error message' }).first().fill(query);
+    await page
+      .getByRole('textbox', { name: lang === 'de' ? 'Nach Fehlermeldung suchen' : 'Search by error message' })
+      .first()
+      .fill(query);
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(new RegExp(`/${lang}/search/\\?q=`));
     const firstResult = page.locator('#search-app .results li a').first();

@@ -7,8 +7,9 @@
  * (empty = fine), so the planted test can feed it defective data.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +21,8 @@ import type { PowershellSetting, RegistrySetting, Setting } from '../../src/sche
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CONTENT_DIR = path.join(ROOT, 'content');
 export const DIST_DIR = process.env.DIST_DIR ? path.resolve(process.env.DIST_DIR) : path.join(ROOT, 'dist');
-export const WINE_MISSING_MESSAGE = 'wine not found: registry commands not executed; install wine64 (apt-get install -y wine64)';
+export const WINE_MISSING_MESSAGE =
+  'wine not found: registry commands not executed; install wine64 (apt-get install -y wine64)';
 /** Generous: the first start of a prefix takes 10-20 s, a slow CI machine more. */
 export const PREFIX_TIMEOUT_MS = 300_000;
 export const STEP_TIMEOUT_MS = 120_000;
@@ -104,12 +106,29 @@ export class WinePrefix {
     const w = new WinePrefix(wine, root);
     await mkdir(w.files);
     try {
-      await w.exec(['wineboot', '--init'], PREFIX_TIMEOUT_MS);
-      const probe = await w.reg(['query', 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion', '/v', 'CurrentVersion']);
-      if (probe.code !== 0) throw new Error(`reg query in the new prefix failed (exit ${probe.code}): ${probe.stdout}${probe.stderr}`);
+      // One persistent wineserver for the prefix's whole life (stopped in dispose): the server
+      // Wine starts itself exits when idle, and every restart costs seconds. It needs the prefix
+      // folder to exist; wineboot then fills the empty folder.
+      await mkdir(w.prefix);
+      const server = w.wineserver();
+      if (server) {
+        const started = await runProcess(server, ['-p'], w.env, w.root, 30_000);
+        if (started.code !== 0)
+          throw new Error(`wineserver -p exited ${started.code}: ${started.stdout}${started.stderr}`);
+      }
+      const boot = await w.exec(['wineboot', '--init'], PREFIX_TIMEOUT_MS);
+      if (boot.code !== 0) throw new Error(`wineboot --init exited ${boot.code}: ${boot.stdout}${boot.stderr}`);
+      const probe = await w.reg([
+        'query',
+        'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion',
+        '/v',
+        'CurrentVersion',
+      ]);
+      if (probe.code !== 0)
+        throw new Error(`reg query in the new prefix failed (exit ${probe.code}): ${probe.stdout}${probe.stderr}`);
     } catch (error) {
       await w.dispose();
-      throw new Error(`could not start a Wine prefix with ${wine}: ${(error as Error).message}`);
+      throw new Error(`could not start a Wine prefix with ${wine}: ${(error as Error).message}`, { cause: error });
     }
     return w;
   }
@@ -145,7 +164,8 @@ export class WinePrefix {
       throw new Error(`reg query "${key}" /v ${name} failed (exit ${result.code}): ${output.trim()}`);
     }
     const value = parseRegQuery(result.stdout, name);
-    if (value === undefined) throw new Error(`cannot read reg query output for "${key}" /v ${name}: ${JSON.stringify(result.stdout)}`);
+    if (value === undefined)
+      throw new Error(`cannot read reg query output for "${key}" /v ${name}: ${JSON.stringify(result.stdout)}`);
     // reg query prints through the console code page; non-ASCII text is read back exactly by export.
     if (value && typeof value.data === 'string' && /[^\x20-\x7e]/.test(value.data)) return this.exportValue(key, name);
     return value;
@@ -157,7 +177,9 @@ export class WinePrefix {
     const result = await this.reg(['export', key, toWindowsPath(file), '/y']);
     if (result.code !== 0) return null;
     const parsed = parseRegFile(await readFile(file));
-    const entry = parsed.entries.find((e) => sameKey(e.key, longKey(key)) && e.name.toLowerCase() === name.toLowerCase());
+    const entry = parsed.entries.find(
+      (e) => sameKey(e.key, longKey(key)) && e.name.toLowerCase() === name.toLowerCase(),
+    );
     return entry?.value ?? null;
   }
 
@@ -167,38 +189,70 @@ export class WinePrefix {
     if (result.code !== 0) throw new Error(`cannot set ${key}\\${name}: ${result.stdout}${result.stderr}`);
   }
 
-  /** Deletes a value directly; a missing value is fine. */
+  /** Deletes a value directly; a missing value is fine (callers query afterwards). */
   async deleteValue(key: string, name: string): Promise<void> {
     await this.reg(['delete', key, '/v', name, '/f']);
-    if ((await this.query(key, name)) !== null) throw new Error(`cannot delete ${key}\\${name}`);
+  }
+
+  /** wineserver next to wine, else on PATH. */
+  wineserver(): string | null {
+    return which(path.join(path.dirname(this.wine), 'wineserver')) ?? which('wineserver');
   }
 
   /** Stops this prefix's wineserver and removes the prefix. */
   async dispose(): Promise<void> {
-    const server = which(path.join(path.dirname(this.wine), 'wineserver')) ?? which('wineserver');
+    const server = this.wineserver();
     if (server) await runProcess(server, ['-k'], this.env, this.root, 30_000).catch(() => undefined);
     await rm(this.root, { recursive: true, force: true });
   }
 }
 
-function runProcess(file: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, timeoutMs: number): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    // stdin is closed: a command that asks "Overwrite (Yes/No)?" must not hang the test.
-    const child = spawn(file, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs, killSignal: 'SIGKILL' });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) =>
-      resolve({
-        code: code ?? -1,
-        signal,
-        stdout: Buffer.concat(out).toString('latin1'),
-        stderr: Buffer.concat(err).toString('latin1') + (signal ? `\n[killed by ${signal} after ${timeoutMs} ms]` : ''),
-      }),
+let outputCount = 0;
+
+/**
+ * Runs a program with stdout and stderr going to files, not pipes: Wine starts wineserver and
+ * system processes (services.exe, explorer.exe) that inherit the output handles and outlive the
+ * command, so waiting for pipes to close would wait for them (12 s per call instead of < 1 s).
+ */
+async function runProcess(
+  file: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  timeoutMs: number,
+): Promise<RunResult> {
+  const base = path.join(cwd, `.out-${process.pid}-${++outputCount}`);
+  const outFile = await open(`${base}.stdout`, 'w+');
+  const errFile = await open(`${base}.stderr`, 'w+');
+  try {
+    const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
+      (resolve, reject) => {
+        // stdin is closed: a command that asks "Overwrite (Yes/No)?" must not hang the test.
+        const child = spawn(file, args, {
+          env,
+          cwd,
+          stdio: ['ignore', outFile.fd, errFile.fd],
+          timeout: timeoutMs,
+          killSignal: 'SIGKILL',
+        });
+        child.on('error', reject);
+        child.on('exit', (exitCode, exitSignal) => resolve({ code: exitCode, signal: exitSignal }));
+      },
     );
-  });
+    const stdout = (await readFile(`${base}.stdout`)).toString('latin1');
+    const stderr = (await readFile(`${base}.stderr`)).toString('latin1');
+    return {
+      code: code ?? -1,
+      signal,
+      stdout,
+      stderr: stderr + (signal ? `\n[killed by ${signal} after ${timeoutMs} ms]` : ''),
+    };
+  } finally {
+    await outFile.close();
+    await errFile.close();
+    await rm(`${base}.stdout`, { force: true });
+    await rm(`${base}.stderr`, { force: true });
+  }
 }
 
 /** Wine maps the Unix root to drive Z:. */
@@ -280,7 +334,9 @@ function readQuoted(s: string, start: number, problems: string[]): { value: stri
         value += next;
         i++;
       } else {
-        problems.push(`backslash before ${JSON.stringify(next ?? '')} in ${s}: write backslashes in .reg strings as \\\\`);
+        problems.push(
+          `backslash before ${JSON.stringify(next ?? '')} in ${s}: write backslashes in .reg strings as \\\\`,
+        );
         value += c;
       }
       continue;
@@ -336,7 +392,8 @@ export function parseRegFile(bytes: Uint8Array): ParsedRegFile {
         key = null;
       } else {
         key = line.slice(1, -1);
-        if (!/^HKEY_[A-Z_]+\\/.test(key)) problems.push(`${where}: key must start with a full hive name like HKEY_LOCAL_MACHINE\\: ${line}`);
+        if (!/^HKEY_[A-Z_]+\\/.test(key))
+          problems.push(`${where}: key must start with a full hive name like HKEY_LOCAL_MACHINE\\: ${line}`);
       }
       continue;
     }
@@ -365,7 +422,8 @@ export function parseRegFile(bytes: Uint8Array): ParsedRegFile {
       entries.push({ key, name, value: null });
     } else if (rest.startsWith('dword:')) {
       const hex = rest.slice('dword:'.length);
-      if (!/^[0-9a-fA-F]{8}$/.test(hex)) problems.push(`${where}: dword data must be exactly 8 hex digits, found "${hex}"`);
+      if (!/^[0-9a-fA-F]{8}$/.test(hex))
+        problems.push(`${where}: dword data must be exactly 8 hex digits, found "${hex}"`);
       if (!/^[0-9a-fA-F]{1,8}$/.test(hex)) continue;
       entries.push({ key, name, value: { type: 'REG_DWORD', data: parseInt(hex, 16) } });
     } else if (rest.startsWith('"')) {
@@ -408,7 +466,10 @@ const TYPOGRAPHIC: Record<string, string> = {
 
 function typographicProblems(line: string): string[] {
   const found = [...new Set([...line].filter((c) => c in TYPOGRAPHIC))];
-  return found.map((c) => `contains a ${TYPOGRAPHIC[c]} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}); copied into a shell it breaks the command`);
+  return found.map(
+    (c) =>
+      `contains a ${TYPOGRAPHIC[c]} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}); copied into a shell it breaks the command`,
+  );
 }
 
 /**
@@ -425,7 +486,8 @@ export function parseCmdLine(line: string): ParsedCommandLine {
   let quoted = false;
   for (const c of line) {
     if (c === '"') quoted = !quoted;
-    else if (!quoted && '&|<>^'.includes(c)) problems.push(`contains ${c} outside quotes, which cmd treats as an operator`);
+    else if (!quoted && '&|<>^'.includes(c))
+      problems.push(`contains ${c} outside quotes, which cmd treats as an operator`);
   }
 
   const args: string[] = [];
@@ -487,7 +549,9 @@ export function loadSettings(file = path.join(CONTENT_DIR, 'settings.yaml')): Se
     const result = settingSchema.safeParse(record);
     if (!result.success) {
       const id = (record as { id?: unknown })?.id ?? `#${index + 1}`;
-      throw new Error(`${file}: setting ${String(id)}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new Error(
+        `${file}: setting ${String(id)}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     }
     return result.data;
   });
@@ -517,7 +581,13 @@ export function loadFixes(contentDir = CONTENT_DIR): FixRecord[] {
       const data = load(match[1]) as { id?: string; settings?: unknown };
       const settings = data.settings ?? [];
       if (!Array.isArray(settings)) throw new Error(`${file}: settings must be a list`);
-      fixes.push({ file, lang, slug: name.replace(/\.mdx?$/, ''), id: String(data.id ?? ''), settings: settings.map(String) });
+      fixes.push({
+        file,
+        lang,
+        slug: name.replace(/\.mdx?$/, ''),
+        id: String(data.id ?? ''),
+        settings: settings.map(String),
+      });
     }
   }
   return fixes;
@@ -565,7 +635,8 @@ export async function perform(wine: WinePrefix, action: Action): Promise<string[
     const problems = parseRegFile(action.bytes).problems.map((p) => `${action.label}: ${p}`);
     const file = await wine.writeFile(action.label.replace(/^.*[\\/]/, '') || 'advice.reg', action.bytes);
     const result = await wine.regedit(file);
-    if (result.code !== 0) problems.push(`${action.label}: regedit /S exited ${result.code}: ${(result.stdout + result.stderr).trim()}`);
+    if (result.code !== 0)
+      problems.push(`${action.label}: regedit /S exited ${result.code}: ${(result.stdout + result.stderr).trim()}`);
     return problems;
   }
   const parsed = parseCmdLine(action.line);
@@ -576,7 +647,10 @@ export async function perform(wine: WinePrefix, action: Action): Promise<string[
     return problems;
   }
   const result = await wine.reg(args);
-  if (result.code !== 0) problems.push(`${describeAction(action)} failed with exit code ${result.code}: ${(result.stdout + result.stderr).trim()}`);
+  if (result.code !== 0)
+    problems.push(
+      `${describeAction(action)} failed with exit code ${result.code}: ${(result.stdout + result.stderr).trim()}`,
+    );
   return problems;
 }
 
@@ -585,14 +659,22 @@ export async function perform(wine: WinePrefix, action: Action): Promise<string[
  * the undo data for undo "set"), runs `apply`, compares every value with settings.yaml, runs
  * `undo` and checks that every value is back where it started. Returns the problems found.
  */
-export async function roundTrip(wine: WinePrefix, settings: RegistrySetting[], apply: Action, undo: Action): Promise<string[]> {
+export async function roundTrip(
+  wine: WinePrefix,
+  settings: RegistrySetting[],
+  apply: Action,
+  undo: Action,
+): Promise<string[]> {
   const before = new Map<RegistrySetting, RegValue | null>();
   for (const setting of settings) {
     const start = expectedValue(setting, 'undo');
     if (start === null) await wine.deleteValue(shortKey(setting), setting.name);
     else await wine.setValue(shortKey(setting), setting.name, start);
     const found = await wine.query(shortKey(setting), setting.name);
-    if (!sameValue(found, start)) throw new Error(`cannot prepare ${shortKey(setting)}\\${setting.name}: wanted ${describeValue(start)}, found ${describeValue(found)}`);
+    if (!sameValue(found, start))
+      throw new Error(
+        `cannot prepare ${shortKey(setting)}\\${setting.name}: wanted ${describeValue(start)}, found ${describeValue(found)}`,
+      );
     before.set(setting, found);
   }
 
@@ -632,14 +714,20 @@ export function matchRegEntries(
   const problems: string[] = [];
   if (entries.length === 0) problems.push(`${label}: contains no values`);
   for (const entry of entries) {
-    const setting = settings.find((s) => sameKey(fullKey(s), entry.key) && s.name.toLowerCase() === entry.name.toLowerCase());
+    const setting = settings.find(
+      (s) => sameKey(fullKey(s), entry.key) && s.name.toLowerCase() === entry.name.toLowerCase(),
+    );
     if (!setting) {
-      problems.push(`${label}: writes [${entry.key}] "${entry.name}", which no registry setting in settings.yaml declares`);
+      problems.push(
+        `${label}: writes [${entry.key}] "${entry.name}", which no registry setting in settings.yaml declares`,
+      );
       continue;
     }
     const expected = expectedValue(setting, which);
     if (!sameValue(entry.value, expected))
-      problems.push(`${label}: sets ${entry.name} to ${describeValue(entry.value)}; settings.yaml "${setting.id}" says ${describeValue(expected)} for ${which}`);
+      problems.push(
+        `${label}: sets ${entry.name} to ${describeValue(entry.value)}; settings.yaml "${setting.id}" says ${describeValue(expected)} for ${which}`,
+      );
     if (!matched.includes(setting)) matched.push(setting);
   }
   return { settings: matched, problems };
@@ -700,7 +788,9 @@ export function parsePsCall(line: string): PsCall {
       continue;
     }
     if (c === '"') {
-      problems.push('uses a double-quoted string, in which PowerShell expands $ and `; the generator writes single quotes');
+      problems.push(
+        'uses a double-quoted string, in which PowerShell expands $ and `; the generator writes single quotes',
+      );
     }
     let text = '';
     while (i < line.length && line[i] !== ' ' && line[i] !== '\t') text += line[i++];
@@ -709,7 +799,8 @@ export function parsePsCall(line: string): PsCall {
   }
   const [first, ...rest] = tokens;
   const cmdlet = first?.text ?? '';
-  if (!first || first.quoted || !/^[A-Z][a-z]+-[A-Za-z]+$/.test(cmdlet)) problems.push(`does not start with a cmdlet name: ${JSON.stringify(cmdlet)}`);
+  if (!first || first.quoted || !/^[A-Z][a-z]+-[A-Za-z]+$/.test(cmdlet))
+    problems.push(`does not start with a cmdlet name: ${JSON.stringify(cmdlet)}`);
   const parameters: PsCall['parameters'] = [];
   const valueOf = (token: { text: string; quoted: boolean }): PsValue => {
     if (token.quoted) return token.text;
@@ -729,7 +820,8 @@ export function parsePsCall(line: string): PsCall {
     }
     let value: PsValue | undefined;
     if (param[2] !== undefined) value = valueOf({ text: param[2], quoted: false });
-    else if (t + 1 < rest.length && (rest[t + 1].quoted || !/^-[A-Za-z]/.test(rest[t + 1].text))) value = valueOf(rest[++t]);
+    else if (t + 1 < rest.length && (rest[t + 1].quoted || !/^-[A-Za-z]/.test(rest[t + 1].text)))
+      value = valueOf(rest[++t]);
     parameters.push({ name: param[1], value });
   }
   return { cmdlet, parameters, problems };
@@ -753,14 +845,17 @@ export function checkPsCommand(line: string, known: KnownCmdlets): string[] {
   for (const { name, value } of call.parameters) {
     const canonical = cmdlet.parameters.find((p) => p.toLowerCase() === name.toLowerCase());
     if (!canonical) {
-      problems.push(`\`${line}\`: ${call.cmdlet} has no parameter -${name} (known: ${cmdlet.parameters.join(', ')}; source: ${cmdlet.source})`);
+      problems.push(
+        `\`${line}\`: ${call.cmdlet} has no parameter -${name} (known: ${cmdlet.parameters.join(', ')}; source: ${cmdlet.source})`,
+      );
       continue;
     }
     if (canonical !== name) problems.push(`\`${line}\`: write -${canonical}, not -${name}`);
     if (seen.has(canonical)) problems.push(`\`${line}\`: gives -${canonical} twice`);
     seen.add(canonical);
     if (cmdlet.switches?.includes(canonical)) {
-      if (value !== undefined && value !== true) problems.push(`\`${line}\`: -${canonical} is a switch and takes no value`);
+      if (value !== undefined && value !== true)
+        problems.push(`\`${line}\`: -${canonical} is a switch and takes no value`);
     } else if (cmdlet.booleans?.includes(canonical)) {
       if (typeof value !== 'boolean') problems.push(`\`${line}\`: -${canonical} needs $true or $false`);
     } else if (value === undefined) {
@@ -772,7 +867,10 @@ export function checkPsCommand(line: string, known: KnownCmdlets): string[] {
 
 /** A setting's generated apply and undo calls, by form, and that the undo resets what the apply set. */
 export function checkPsSetting(setting: PowershellSetting, known: KnownCmdlets): string[] {
-  const problems = [...checkPsCommand(psApplyCommand(setting), known), ...checkPsCommand(psUndoCommand(setting), known)];
+  const problems = [
+    ...checkPsCommand(psApplyCommand(setting), known),
+    ...checkPsCommand(psUndoCommand(setting), known),
+  ];
   const switches = known[setting.cmdlet]?.switches ?? [];
   const values = (params: PowershellSetting['parameters']) =>
     Object.entries(params).filter(([name, value]) => !(value === null && switches.includes(name)));
@@ -781,9 +879,12 @@ export function checkPsSetting(setting: PowershellSetting, known: KnownCmdlets):
   if (applied.length === 0) problems.push(`"${setting.id}": the apply call sets no value`);
   for (const [name, value] of applied) {
     if (!undone.has(name)) problems.push(`"${setting.id}": the undo call does not reset -${name}`);
-    else if (undone.get(name) === value) problems.push(`"${setting.id}": the undo call sets -${name} to the same value as the apply call`);
+    else if (undone.get(name) === value)
+      problems.push(`"${setting.id}": the undo call sets -${name} to the same value as the apply call`);
   }
-  for (const name of undone.keys()) if (!applied.some(([n]) => n === name)) problems.push(`"${setting.id}": the undo call changes -${name}, which the apply call does not`);
+  for (const name of undone.keys())
+    if (!applied.some(([n]) => n === name))
+      problems.push(`"${setting.id}": the undo call changes -${name}, which the apply call does not`);
   return problems;
 }
 
@@ -792,16 +893,20 @@ export function psLineMatchesSetting(line: string, setting: PowershellSetting, w
   const call = parsePsCall(line);
   const wanted = which === 'apply' ? setting.parameters : setting.undoParameters;
   const problems: string[] = [];
-  if (call.cmdlet.toLowerCase() !== setting.cmdlet.toLowerCase()) problems.push(`\`${line}\`: runs ${call.cmdlet}; settings.yaml "${setting.id}" says ${setting.cmdlet}`);
+  if (call.cmdlet.toLowerCase() !== setting.cmdlet.toLowerCase())
+    problems.push(`\`${line}\`: runs ${call.cmdlet}; settings.yaml "${setting.id}" says ${setting.cmdlet}`);
   const given = new Map(call.parameters.map((p) => [p.name.toLowerCase(), p.value]));
   for (const [name, value] of Object.entries(wanted)) {
     const key = name.toLowerCase();
     if (!given.has(key)) problems.push(`\`${line}\`: lacks -${name} (settings.yaml "${setting.id}", ${which})`);
     else if (value === null ? given.get(key) !== undefined && given.get(key) !== true : given.get(key) !== value)
-      problems.push(`\`${line}\`: -${name} is ${String(given.get(key))}; settings.yaml "${setting.id}" says ${String(value)} for ${which}`);
+      problems.push(
+        `\`${line}\`: -${name} is ${String(given.get(key))}; settings.yaml "${setting.id}" says ${String(value)} for ${which}`,
+      );
     given.delete(key);
   }
-  for (const name of given.keys()) problems.push(`\`${line}\`: -${name} is not in settings.yaml "${setting.id}" (${which})`);
+  for (const name of given.keys())
+    problems.push(`\`${line}\`: -${name} is not in settings.yaml "${setting.id}" (${which})`);
   return problems;
 }
 
@@ -814,7 +919,10 @@ const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quo
 /** Decodes HTML character references; throws on a named one it does not know. */
 export function decodeEntities(html: string): string {
   return html.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);/g, (whole, ref: string) => {
-    if (ref[0] === '#') return String.fromCodePoint(ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10));
+    if (ref[0] === '#')
+      return String.fromCodePoint(
+        ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10),
+      );
     const named = NAMED_ENTITIES[ref];
     if (named === undefined) throw new Error(`unknown HTML entity ${whole}`);
     return named;
@@ -881,8 +989,12 @@ export function collectSite(dist: string): Site {
         site.problems.push(`${page}: ${(error as Error).message} in ${m[0].slice(0, 200)}`);
         continue;
       }
-      if (!['cmd', 'powershell'].includes(shell)) site.problems.push(`${page}: pre.cmd with data-shell=${JSON.stringify(shell)} (expected cmd or powershell): ${text}`);
-      if (!['apply', 'undo'].includes(role)) site.problems.push(`${page}: pre.cmd with data-role=${JSON.stringify(role)} (expected apply or undo): ${text}`);
+      if (!['cmd', 'powershell'].includes(shell))
+        site.problems.push(
+          `${page}: pre.cmd with data-shell=${JSON.stringify(shell)} (expected cmd or powershell): ${text}`,
+        );
+      if (!['apply', 'undo'].includes(role))
+        site.problems.push(`${page}: pre.cmd with data-role=${JSON.stringify(role)} (expected apply or undo): ${text}`);
       if (!setting) site.problems.push(`${page}: pre.cmd without data-setting: ${text}`);
       site.commands.push({ page, shell, role, setting, text });
     }
@@ -891,10 +1003,12 @@ export function collectSite(dist: string): Site {
       if (!attrs.has('data-reg')) continue;
       const role = attrs.get('data-reg')!;
       const href = attrs.get('href') ?? '';
-      if (!['apply', 'undo'].includes(role)) site.problems.push(`${page}: a[data-reg=${JSON.stringify(role)}] (expected apply or undo): ${href}`);
+      if (!['apply', 'undo'].includes(role))
+        site.problems.push(`${page}: a[data-reg=${JSON.stringify(role)}] (expected apply or undo): ${href}`);
       if (!attrs.has('download')) site.problems.push(`${page}: .reg link ${href} lacks the download attribute`);
       const url = new URL(href, `https://site.invalid/${page.split(path.sep).join('/')}`);
-      let target: string | null = url.host === 'site.invalid' ? path.join(dist, decodeURIComponent(url.pathname)) : null;
+      let target: string | null =
+        url.host === 'site.invalid' ? path.join(dist, decodeURIComponent(url.pathname)) : null;
       if (!target || !target.endsWith('.reg') || !existsSync(target) || !statSync(target).isFile()) {
         site.problems.push(`${page}: .reg link ${href} does not point to a .reg file in ${dist}`);
         target = null;
@@ -946,7 +1060,15 @@ export function checkCoverage(
     }
   const coverage = new Map<string, Coverage>();
   const cover = (id: string) => {
-    if (!coverage.has(id)) coverage.set(id, { cmdApply: false, cmdUndo: false, regApply: false, regUndo: false, psApply: false, psUndo: false });
+    if (!coverage.has(id))
+      coverage.set(id, {
+        cmdApply: false,
+        cmdUndo: false,
+        regApply: false,
+        regUndo: false,
+        psApply: false,
+        psUndo: false,
+      });
     return coverage.get(id)!;
   };
   for (const c of site.commands) {
@@ -969,9 +1091,188 @@ export function checkCoverage(
           ]
         : [!c.psApply && 'a PowerShell apply command', !c.psUndo && 'a PowerShell undo command'];
     const names = missing.filter(Boolean);
-    if (names.length) problems.push(`setting "${id}" is used by a fix, but the site has no ${names.join(', no ')} for it`);
+    if (names.length) problems.push(`setting "${id}" is used by a fix, but the site lacks ${names.join(', ')} for it`);
   }
   const covered = new Set([...coverage.entries()].filter(([, c]) => Object.values(c).some(Boolean)).map(([id]) => id));
-  for (const id of [...covered].sort()) if (!referenced.has(id)) problems.push(`the site shows setting "${id}", but no fix references it`);
+  for (const id of [...covered].sort())
+    if (!referenced.has(id)) problems.push(`the site shows setting "${id}", but no fix references it`);
   return { problems, covered, referenced };
+}
+
+/** Static problems with a registry record that no run in Wine can see (it would be consistent). */
+export function settingProblems(setting: RegistrySetting): string[] {
+  if (setting.undo.action === 'set' && setting.undo.data === setting.data)
+    return [
+      `"${setting.id}": undo sets the same data as apply (${JSON.stringify(setting.data)}), so the undo leaves the value as the fix set it`,
+    ];
+  return [];
+}
+
+/** A .reg link with its bytes read, its form checked and its entries matched to settings.yaml. */
+export interface SiteRegFile extends SiteRegLink {
+  bytes: Uint8Array;
+  parsed: ParsedRegFile;
+  settings: RegistrySetting[];
+  problems: string[];
+}
+
+export function readSiteRegFiles(site: Site, registry: RegistrySetting[]): SiteRegFile[] {
+  return site.regLinks
+    .filter((link) => link.file !== null)
+    .map((link) => {
+      const bytes = new Uint8Array(readFileSync(link.file!));
+      const parsed = parseRegFile(bytes);
+      const matched = matchRegEntries(parsed.entries, registry, link.role === 'undo' ? 'undo' : 'apply', link.href);
+      return {
+        ...link,
+        bytes,
+        parsed,
+        settings: matched.settings,
+        problems: [...parsed.problems.map((p) => `${link.href}: ${p}`), ...matched.problems],
+      };
+    });
+}
+
+/** Everything about the site's blocks and links that can be checked without running them. */
+export function siteFormProblems(
+  site: Site,
+  regFiles: SiteRegFile[],
+  settings: Setting[],
+  fixes: FixRecord[],
+): string[] {
+  const byId = new Map(settings.map((s) => [s.id, s]));
+  const problems = [...site.problems];
+  for (const c of site.commands) {
+    const setting = byId.get(c.setting);
+    if (!setting) problems.push(`${c.page}: data-setting="${c.setting}" is not in settings.yaml`);
+    else if ((setting.kind === 'registry') !== (c.shell === 'cmd'))
+      problems.push(`${c.page}: ${setting.kind} setting "${c.setting}" shown with data-shell="${c.shell}"`);
+    const fix = fixOfPage(c.page, fixes);
+    if (fix && !fix.settings.includes(c.setting))
+      problems.push(`${c.page}: shows setting "${c.setting}", which fix ${fix.id} does not list in settings:`);
+  }
+  for (const f of regFiles) {
+    problems.push(...f.problems);
+    const fix = fixOfPage(f.page, fixes);
+    if (!fix) continue;
+    const want = fix.settings.filter((id) => byId.get(id)?.kind === 'registry').sort();
+    const have = f.settings.map((s) => s.id).sort();
+    if (JSON.stringify(want) !== JSON.stringify(have))
+      problems.push(
+        `${f.href}: covers ${have.join(', ') || 'nothing'}; fix ${fix.id} uses registry settings ${want.join(', ') || 'none'}`,
+      );
+  }
+  return problems;
+}
+
+export interface CmdPair {
+  pages: string[];
+  setting: string;
+  apply: string[];
+  undo: string[];
+}
+
+/** cmd blocks paired into apply and undo per page and setting; identical pairs (de/en) once. */
+export function cmdPairs(site: Pick<Site, 'commands'>): CmdPair[] {
+  const perPage = new Map<string, { page: string; setting: string; apply: string[]; undo: string[] }>();
+  for (const c of site.commands.filter((c) => c.shell === 'cmd')) {
+    const key = `${c.page}\0${c.setting}`;
+    if (!perPage.has(key)) perPage.set(key, { page: c.page, setting: c.setting, apply: [], undo: [] });
+    perPage.get(key)![c.role === 'undo' ? 'undo' : 'apply'].push(c.text);
+  }
+  const pairs = new Map<string, CmdPair>();
+  for (const { page, setting, apply, undo } of perPage.values()) {
+    const id = JSON.stringify([setting, apply, undo]);
+    if (!pairs.has(id)) pairs.set(id, { setting, apply, undo, pages: [] });
+    pairs.get(id)!.pages.push(page);
+  }
+  return [...pairs.values()];
+}
+
+/** Runs every apply x undo of a cmd pair in Wine against the setting named by data-setting. */
+export async function runCmdPair(
+  wine: WinePrefix,
+  pair: CmdPair,
+  settings: Setting[],
+  log: (line: string) => void = () => {},
+): Promise<string[]> {
+  const setting = settings.find((s) => s.id === pair.setting);
+  if (setting?.kind !== 'registry')
+    return [`data-setting "${pair.setting}" on ${pair.pages.join(', ')} is not a registry setting in settings.yaml`];
+  const problems: string[] = [];
+  if (pair.apply.length === 0) problems.push(`${pair.pages.join(', ')}: no apply command for ${pair.setting}`);
+  if (pair.undo.length === 0) problems.push(`${pair.pages.join(', ')}: no undo command for ${pair.setting}`);
+  for (const apply of pair.apply)
+    for (const undo of pair.undo) {
+      log(`ran: ${apply}  |  ${undo}`);
+      problems.push(...(await roundTrip(wine, [setting], cmdAction(apply), cmdAction(undo))));
+    }
+  return problems;
+}
+
+export interface RegPair {
+  pages: string[];
+  apply: SiteRegFile[];
+  undo: SiteRegFile[];
+}
+
+/** .reg links paired into apply and undo per page; identical pairs (same bytes) once. */
+export function regPairs(regFiles: SiteRegFile[]): RegPair[] {
+  const perPage = new Map<string, { apply: SiteRegFile[]; undo: SiteRegFile[] }>();
+  for (const f of regFiles) {
+    if (!perPage.has(f.page)) perPage.set(f.page, { apply: [], undo: [] });
+    perPage.get(f.page)![f.role === 'undo' ? 'undo' : 'apply'].push(f);
+  }
+  const hash = (files: SiteRegFile[]) => files.map((f) => createHash('sha256').update(f.bytes).digest('hex')).join(',');
+  const pairs = new Map<string, RegPair>();
+  for (const [page, group] of perPage) {
+    const id = `${hash(group.apply)}|${hash(group.undo)}`;
+    if (!pairs.has(id)) pairs.set(id, { ...group, pages: [] });
+    pairs.get(id)!.pages.push(page);
+  }
+  return [...pairs.values()];
+}
+
+/** Runs every apply x undo .reg of a page in regedit and compares with the settings they name. */
+export async function runRegPair(
+  wine: WinePrefix,
+  pair: RegPair,
+  log: (line: string) => void = () => {},
+): Promise<string[]> {
+  const problems: string[] = [];
+  if (pair.apply.length === 0) problems.push(`${pair.pages.join(', ')}: undo .reg without an apply .reg`);
+  if (pair.undo.length === 0) problems.push(`${pair.pages.join(', ')}: apply .reg without an undo .reg`);
+  for (const apply of pair.apply)
+    for (const undo of pair.undo) {
+      const a = apply.settings.map((s) => s.id).sort();
+      const u = undo.settings.map((s) => s.id).sort();
+      if (JSON.stringify(a) !== JSON.stringify(u))
+        problems.push(
+          `${apply.href} sets ${a.join(', ') || 'nothing'} but ${undo.href} undoes ${u.join(', ') || 'nothing'}`,
+        );
+      log(`ran: regedit /S ${apply.href}, then ${undo.href} (pages: ${pair.pages.join(', ')})`);
+      problems.push(
+        ...(await roundTrip(
+          wine,
+          apply.settings,
+          regAction(apply.href, apply.bytes),
+          regAction(undo.href, undo.bytes),
+        )),
+      );
+    }
+  return problems;
+}
+
+/** PowerShell blocks on the site: form, and the same call settings.yaml describes. */
+export function sitePsProblems(site: Pick<Site, 'commands'>, settings: Setting[], known: KnownCmdlets): string[] {
+  const problems: string[] = [];
+  for (const c of site.commands.filter((c) => c.shell === 'powershell')) {
+    problems.push(...checkPsCommand(c.text, known).map((p) => `${c.page}: ${p}`));
+    const setting = settings.find((s) => s.id === c.setting);
+    if (setting?.kind === 'powershell')
+      problems.push(
+        ...psLineMatchesSetting(c.text, setting, c.role === 'undo' ? 'undo' : 'apply').map((p) => `${c.page}: ${p}`),
+      );
+  }
+  return problems;
 }

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { encodeRegFile, psApplyCommand, psUndoCommand, regApplyCommand, regFileText, regUndoCommand } from '../../src/lib/commands.ts';
+import {
+  encodeRegFile,
+  psApplyCommand,
+  quoteArgument,
+  psUndoCommand,
+  regApplyCommand,
+  regFileText,
+  regUndoCommand,
+} from '../../src/lib/commands.ts';
 import type { PowershellSetting, RegistrySetting } from '../../src/schemas/setting.ts';
 
 const guest: RegistrySetting = {
@@ -53,5 +61,17 @@ describe('generated registry commands', () => {
     };
     assert.equal(psApplyCommand(ps), 'Set-SmbClientConfiguration -EnableInsecureGuestLogons $true -Force');
     assert.equal(psUndoCommand(ps), 'Set-SmbClientConfiguration -EnableInsecureGuestLogons $false -Force');
+  });
+});
+
+describe('quoteArgument (reg.exe command-line quoting)', () => {
+  it('leaves plain text in plain quotes', () => {
+    assert.equal(quoteArgument('C:\\Program Files\\Share Tool'), '"C:\\Program Files\\Share Tool"');
+    assert.equal(quoteArgument(''), '""');
+  });
+  it('escapes inner quotes and doubles backslashes before them or at the end', () => {
+    assert.equal(quoteArgument('say "hi"'), '"say \\"hi\\""');
+    assert.equal(quoteArgument('C:\\Shares\\'), '"C:\\Shares\\\\"');
+    assert.equal(quoteArgument('a\\"b'), '"a\\\\\\"b"');
   });
 });

@@ -18,9 +18,17 @@ describe('the knowledge base covers its source', () => {
     const unaccounted = content.sources.filter(
       (record) => !record.unused && graph.usesOfSource(record.id, 'en').length === 0,
     );
-    assert.deepEqual(unaccounted.map((r) => r.id), [], 'these source records are neither used nor marked unused');
+    assert.deepEqual(
+      unaccounted.map((r) => r.id),
+      [],
+      'these source records are neither used nor marked unused',
+    );
     const usedAndUnused = content.sources.filter((r) => r.unused && graph.usesOfSource(r.id, 'en').length > 0);
-    assert.deepEqual(usedAndUnused.map((r) => r.id), [], 'these records are marked unused but are used');
+    assert.deepEqual(
+      usedAndUnused.map((r) => r.id),
+      [],
+      'these records are marked unused but are used',
+    );
   });
 
   it('has every article in both languages', () => {

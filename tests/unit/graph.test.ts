@@ -75,7 +75,12 @@ describe('knowledge graph integrity', () => {
   it('refuses evidence pointing at a source record that does not exist', () => {
     const content = validContent();
     (article(content, 'f-en').data as FixData).evidence = [{ source: 'c99', outcome: 'worked', note: 'x y z' }];
-    expectProblem(content, 'content/fixes/en/f.mdx', 'evidence[0].source', '"c99" is not in content/sources/thread.yaml');
+    expectProblem(
+      content,
+      'content/fixes/en/f.mdx',
+      'evidence[0].source',
+      '"c99" is not in content/sources/thread.yaml',
+    );
   });
 
   it('refuses unknown messages and settings', () => {
@@ -89,8 +94,18 @@ describe('knowledge graph integrity', () => {
   it('refuses a fix that no cause leads to', () => {
     const content = validContent();
     content.articles.push(
-      { kind: 'fix', filePath: 'content/fixes/en/orphan.mdx', slug: 'orphan', data: fixData('en', 'orphan-en', 'orphan-de') },
-      { kind: 'fix', filePath: 'content/fixes/de/orphan.mdx', slug: 'orphan', data: fixData('de', 'orphan-de', 'orphan-en') },
+      {
+        kind: 'fix',
+        filePath: 'content/fixes/en/orphan.mdx',
+        slug: 'orphan',
+        data: fixData('en', 'orphan-en', 'orphan-de'),
+      },
+      {
+        kind: 'fix',
+        filePath: 'content/fixes/de/orphan.mdx',
+        slug: 'orphan',
+        data: fixData('de', 'orphan-de', 'orphan-en'),
+      },
     );
     expectProblem(content, 'content/fixes/en/orphan.mdx', 'no cause lists the fix "orphan-en"');
   });
@@ -101,19 +116,29 @@ describe('knowledge graph edges', () => {
     const graph = buildGraph(validContent());
     const symptom = graph.get('s-en') as SymptomNode;
     const fix = graph.get('f-en') as FixNode;
-    assert.deepEqual(graph.causesOf(symptom).map((c) => c.id), ['c-en']);
-    assert.deepEqual(graph.fixesForSymptom(symptom).map((f) => f.id), ['f-en']);
-    assert.deepEqual(graph.symptomsFixedBy(fix).map((s) => s.id), ['s-en']);
+    assert.deepEqual(
+      graph.causesOf(symptom).map((c) => c.id),
+      ['c-en'],
+    );
+    assert.deepEqual(
+      graph.fixesForSymptom(symptom).map((f) => f.id),
+      ['f-en'],
+    );
+    assert.deepEqual(
+      graph.symptomsFixedBy(fix).map((s) => s.id),
+      ['s-en'],
+    );
     assert.deepEqual(graph.evidenceCount(fix), { worked: 1, partly: 0, failed: 0 });
     assert.equal(graph.translation(fix).id, 'f-de');
     assert.equal(fix.url, '/en/fixes/f/');
     assert.equal(graph.get('f-de')!.url, '/de/loesungen/f/');
-    assert.deepEqual(graph.usesOfSource('c2', 'en').map((u) => `${u.article.id}:${u.role}`).sort(), [
-      'c-en:origin',
-      'f-en:evidence',
-      'f-en:origin',
-      's-en:origin',
-    ]);
+    assert.deepEqual(
+      graph
+        .usesOfSource('c2', 'en')
+        .map((u) => `${u.article.id}:${u.role}`)
+        .sort(),
+      ['c-en:origin', 'f-en:evidence', 'f-en:origin', 's-en:origin'],
+    );
   });
 
   it('orders fixes for a symptom safest first', () => {
@@ -134,6 +159,9 @@ describe('knowledge graph edges', () => {
     (article(content, 'c-en').data as CauseData).fixes = ['g-en', 'f-en'];
     (article(content, 'c-de').data as CauseData).fixes = ['g-de', 'f-de'];
     const graph = buildGraph(content);
-    assert.deepEqual(graph.fixesForSymptom(graph.get('s-en') as SymptomNode).map((f) => f.id), ['f-en', 'g-en']);
+    assert.deepEqual(
+      graph.fixesForSymptom(graph.get('s-en') as SymptomNode).map((f) => f.id),
+      ['f-en', 'g-en'],
+    );
   });
 });

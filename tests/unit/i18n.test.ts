@@ -12,5 +12,8 @@ it('German and English UI strings have the same keys and placeholders', () => {
 });
 
 it('fills placeholders', () => {
-  assert.equal(useTranslations('en')('evidence.summary', { worked: 7, partly: 1, failed: 4 }), 'Worked for 7, partly for 1, not for 4');
+  assert.equal(
+    useTranslations('en')('evidence.summary', { worked: 7, partly: 1, failed: 4 }),
+    'Worked for 7, partly for 1, not for 4',
+  );
 });

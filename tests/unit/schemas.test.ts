@@ -10,7 +10,10 @@ function issues(result: { success: boolean; error?: { issues: { path: PropertyKe
   return result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 }
 const includes = (list: string[], text: string) =>
-  assert.ok(list.some((l) => l.includes(text)), `expected an issue containing "${text}", got ${JSON.stringify(list)}`);
+  assert.ok(
+    list.some((l) => l.includes(text)),
+    `expected an issue containing "${text}", got ${JSON.stringify(list)}`,
+  );
 
 const registry = {
   id: 'r',
@@ -28,18 +31,29 @@ describe('schemas refuse bad content with a message that says what was expected'
   it('a high-risk fix without undo or safer alternative', () => {
     const { id, lang, translation } = fixData('en', 'f', 'g');
     const list = issues(
-      fixSchema.safeParse({ ...fixData('en', id, translation), lang, risk: { level: 'high', exposes: 'Guest access for all.' }, undo: undefined }),
+      fixSchema.safeParse({
+        ...fixData('en', id, translation),
+        lang,
+        risk: { level: 'high', exposes: 'Guest access for all.' },
+        undo: undefined,
+      }),
     );
     includes(list, 'undo: risk level "high" needs undo');
     includes(list, 'risk.safer: a high-risk fix needs risk.safer');
   });
 
   it('a registry value outside the allowed hives', () => {
-    includes(issues(settingSchema.safeParse({ ...registry, hive: 'HKCU' })), 'hive: registry hive "HKCU" is not allowed: expected one of HKLM');
+    includes(
+      issues(settingSchema.safeParse({ ...registry, hive: 'HKCU' })),
+      'hive: registry hive "HKCU" is not allowed: expected one of HKLM',
+    );
   });
 
   it('a registry value of an unknown type', () => {
-    includes(issues(settingSchema.safeParse({ ...registry, type: 'REG_QWORD' })), 'type: registry type "REG_QWORD" is unknown');
+    includes(
+      issues(settingSchema.safeParse({ ...registry, type: 'REG_QWORD' })),
+      'type: registry type "REG_QWORD" is unknown',
+    );
   });
 
   it('registry data that does not fit its type', () => {
@@ -47,7 +61,10 @@ describe('schemas refuse bad content with a message that says what was expected'
   });
 
   it('a key written with the hive or a trailing backslash', () => {
-    includes(issues(settingSchema.safeParse({ ...registry, key: 'HKLM\\SYSTEM\\' })), 'key: expected a key path below the hive');
+    includes(
+      issues(settingSchema.safeParse({ ...registry, key: 'HKLM\\SYSTEM\\' })),
+      'key: expected a key path below the hive',
+    );
   });
 
   it('a verified message wording without a source', () => {

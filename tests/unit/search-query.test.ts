@@ -1,30 +1,197 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cleanQuery } from '../../src/lib/search-query.ts';
+import { ALTERNATIVES, alternativeFor, cleanQuery, rankPages, type Hit } from '../../src/lib/search-query.ts';
 
 describe('cleanQuery', () => {
-  it('drops server names, addresses, quotes and shared boilerplate', () => {
+  it('drops server names, addresses, quotes, line breaks and shared boilerplate', () => {
     const pasted =
-      'Windows cannot access \\\\NAS-1\\Fotos\r\nCheck the spelling of the name. Otherwise, there might be a problem with your network.\r\nError code: 0x80070035 "The network path was not found."';
-    assert.equal(cleanQuery(pasted), 'Windows cannot access 0x80070035 The network path was not found');
+      'Windows cannot access \\\\DESKTOP-7\\Fotos\r\nCheck the spelling of the name. Otherwise, there might be a problem with your network.\r\nError code: 0x80070035 "The network path was not found."';
+    assert.equal(cleanQuery(pasted), 'Windows cannot access 0x80070035 network path not found');
     assert.equal(cleanQuery('\\\\192.168.1.20\\share 192.168.1.20'), '');
+    assert.equal(
+      cleanQuery('„Netzwerkfehler“\nAuf \\\\meinname\\c konnte nicht zugegriffen werden'),
+      'Netzwerkfehler konnte nicht zugegriffen',
+    );
+    assert.equal(
+      cleanQuery(
+        'Auf \\\\SERVER kann nicht zugegriffen werden. Wenden Sie sich an den Administrator dieses Servers, um herauszufinden, ob Sie über Zugriffsberechtigungen verfügen.',
+      ),
+      'kann nicht zugegriffen',
+    );
   });
 
-  it('normalises error codes in any spelling', () => {
+  it('keeps "NAS" when the server name says the target is one, and nothing else of the name', () => {
+    assert.equal(cleanQuery('\\\\NAS-1\\Fotos 0x80070035'), '0x80070035 NAS');
+    assert.equal(cleanQuery('smb://mynas/video'), 'NAS');
+    assert.equal(cleanQuery('\\\\DISKSTATION\\video 0x80070035'), '0x80070035');
+  });
+
+  it('drops dialog buttons, the credentials dialog chrome and net use prompts', () => {
+    assert.equal(
+      cleanQuery(
+        'Windows Security\nEnter network credentials\nUser name\nPassword\nRemember my credentials\nThe user name or password is incorrect.\nOK Cancel',
+      ),
+      'Enter network credentials User name Password incorrect',
+    );
+    assert.equal(
+      cleanQuery(
+        'C:\\Users\\anna>net use Z: \\\\NAS-1\\Fotos /user:NAS-1\\anna\r\nSystem error 1272 has occurred.\r\n\r\nMore help is available by typing NET HELPMSG 1272.',
+      ),
+      'net use 1272 NAS',
+    );
+    assert.equal(cleanQuery('Weitere Hilfe erhalten Sie durch Eingabe von NET HELPMSG 1326.'), '');
+  });
+
+  it('normalises error codes in any form', () => {
     assert.equal(cleanQuery('80070035'), '0x80070035');
+    assert.equal(cleanQuery('0X80070035'), '0x80070035');
+    assert.equal(cleanQuery('Fehlercode: 0x80004005. Unbekannter Fehler'), '0x80004005 Unbekannter Fehler');
     assert.equal(cleanQuery('System error 1272 has occurred.'), '1272');
     assert.equal(cleanQuery('Systemfehler 1272 aufgetreten.'), '1272');
+    assert.equal(cleanQuery('Systen error 1272'), '1272');
+    assert.equal(cleanQuery('Systenfehler 1272'), '1272');
+    assert.equal(cleanQuery('error 1327'), '1327');
+    assert.equal(cleanQuery('NET HELPMSG 1326'), '1326');
+    assert.equal(cleanQuery('Event ID 31017'), '31017');
+    assert.equal(cleanQuery('Ereignis-ID 31017 SMBClient'), '31017 SMBClient');
   });
 
-  it('splits registry paths and keeps C$ and ADMIN$', () => {
-    assert.equal(cleanQuery('HKLM\\SYSTEN\\CurrentControlSet'), 'HKLM SYSTEN CurrentControlSet');
-    assert.equal(cleanQuery('Zugriff auf C$ und ADMIN$ verweigert'), 'Zugriff auf C$ und ADMIN$ verweigert');
+  it('keeps C$, ADMIN$, registry value names and the telling part of registry paths', () => {
+    assert.equal(cleanQuery('Zugriff auf C$ und ADMIN$ verweigert'), 'Zugriff C$ ADMIN$ verweigert');
+    assert.equal(cleanQuery('AllowInsecureGuestAuth'), 'AllowInsecureGuestAuth');
+    assert.equal(
+      cleanQuery(
+        'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\LanmanWorkstation\\Parameters\n"AllowInsecureGuestAuth"=dword:00000001',
+      ),
+      'HKEY_LOCAL_MACHINE LanmanWorkstation Parameters AllowInsecureGuestAuth dword 00000001',
+    );
+    // A typo in a path is the telling part: the registry pages explain it.
+    assert.equal(cleanQuery('HKLM\\SYSTEN\\CurrentControlSet\\Services'), 'HKLM SYSTEN');
+    // A path made only of common keys stays whole.
+    assert.equal(
+      cleanQuery('Computer\\HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System'),
+      'HKEY_LOCAL_MACHINE SOFTWARE Microsoft Windows CurrentVersion Policies System',
+    );
+  });
+
+  it('drops words without meaning of their own, unless nothing else is left', () => {
+    assert.equal(cleanQuery('the user name or password is incorrect'), 'user name password incorrect');
+    assert.equal(cleanQuery('Der Benutzername oder das Kennwort ist falsch'), 'Benutzername Kennwort falsch');
+    assert.equal(cleanQuery('the and or'), 'the and or');
   });
 
   it('survives hostile input', () => {
-    // Repeated words count once: they add nothing to the ranking.
-    assert.equal(cleanQuery('<script>alert(1)</script>'), 'script alert 1');
-    assert.ok(cleanQuery('x'.repeat(5000)).length <= 2000);
-    assert.equal(cleanQuery('\u0000\u0007 🙂'), '🙂');
+    assert.equal(cleanQuery('<script>alert(1)</script>'), 'alert 1');
+    assert.equal(cleanQuery('<img src=x onerror=alert(1)>'), '');
+    assert.equal(cleanQuery('"\'\\\\\\"'), '');
+    assert.equal(cleanQuery('\u0000\u0007 🙂'), '');
+    assert.equal(cleanQuery('x'.repeat(5000)), '');
+    const long = cleanQuery('Kennwort '.repeat(600) + Array.from({ length: 100 }, (_, i) => `w${i}`).join(' '));
+    assert.ok(long.split(' ').length <= 24, long);
+    assert.ok(!/[<>"]/.test(cleanQuery('<b>"quoted"</b> <<>> ">')));
+  });
+});
+
+describe('alternativeFor', () => {
+  it('knows common misspellings and other names, in any case', () => {
+    assert.equal(alternativeFor('Systen'), 'system');
+    assert.equal(alternativeFor('SMBv1'), 'smb1');
+    assert.equal(alternativeFor('Passwort'), 'kennwort');
+    assert.equal(alternativeFor('System'), undefined);
+    assert.equal(alternativeFor('constructor'), undefined);
+  });
+
+  it('never maps a word to itself or to a misspelling', () => {
+    for (const [from, to] of Object.entries(ALTERNATIVES)) {
+      assert.notEqual(from, to);
+      assert.equal(ALTERNATIVES[to], undefined, `${from} -> ${to} -> ${ALTERNATIVES[to]}`);
+      assert.equal(from, from.toLowerCase());
+    }
+  });
+});
+
+describe('rankPages', () => {
+  // A small index: which pages contain which word, with Pagefind-like scores.
+  const index: Record<string, Hit[]> = {
+    '1272': [{ id: 'guest', score: 9 }],
+    nas: [
+      { id: 'guest', score: 3 },
+      { id: 'smb1', score: 4 },
+      { id: 'signing', score: 2 },
+    ],
+    '0x80070035': [
+      { id: 'network-error', score: 8 },
+      { id: 'guest', score: 6 },
+    ],
+    windows: ['guest', 'smb1', 'signing', 'network-error', 'password'].map((id) => ({ id, score: 1 })),
+    password: [
+      { id: 'password', score: 9 },
+      { id: 'guest', score: 1 },
+    ],
+    system: [{ id: 'smb1', score: 1 }],
+  };
+  const hitsFor = async (term: string): Promise<Hit[]> => {
+    const lists = term
+      .toLowerCase()
+      .split(' ')
+      .map((word) => index[word] ?? []);
+    // Pagefind's own query: pages with every word, by the sum of their scores.
+    const ids = lists.reduce(
+      (common, list) => common.filter((id) => list.some((hit) => hit.id === id)),
+      lists[0].map((hit) => hit.id),
+    );
+    const score = (id: string) => lists.reduce((sum, list) => sum + list.find((hit) => hit.id === id)!.score, 0);
+    return ids.map((id) => ({ id, score: score(id) })).sort((a, b) => b.score - a.score);
+  };
+
+  it('puts the pages with every word first, in the index order', async () => {
+    const ranked = await rankPages('0x80070035 Windows', hitsFor, 5);
+    assert.deepEqual(
+      ranked.pages.slice(0, 2).map((p) => p.id),
+      ['network-error', 'guest'],
+    );
+    assert.deepEqual(ranked.dropped, []);
+  });
+
+  it('still finds the page when one word of the paste is on no page, and says which', async () => {
+    const ranked = await rankPages('1272 Fotoalbum', hitsFor, 5);
+    assert.equal(ranked.pages[0].id, 'guest');
+    assert.deepEqual(ranked.words, ['1272']);
+    assert.deepEqual(ranked.dropped, ['Fotoalbum']);
+  });
+
+  it('ranks pages that have only some of the words by how rare and how strong those words are', async () => {
+    // No page has all three; "guest" has the rare code and NAS, "network-error" only the code.
+    const ranked = await rankPages('0x80070035 NAS password', hitsFor, 5);
+    assert.equal(ranked.pages[0].id, 'guest');
+    assert.ok(ranked.pages.findIndex((p) => p.id === 'network-error') > 0);
+  });
+
+  it('tries the alternative of a misspelled word, only when the word is on no page', async () => {
+    const ranked = await rankPages('Systen', hitsFor, 5);
+    assert.deepEqual(ranked.words, ['system']);
+    assert.deepEqual(
+      ranked.pages.map((p) => p.id),
+      ['smb1'],
+    );
+    const known = await rankPages(
+      'Systen',
+      async (term) => (term === 'Systen' ? [{ id: 'registry', score: 1 }] : []),
+      5,
+    );
+    assert.deepEqual(known.words, ['Systen']);
+  });
+
+  it('lists nothing when no word is on any page', async () => {
+    const ranked = await rankPages('Fotoalbum Urlaub', hitsFor, 5);
+    assert.deepEqual(ranked.pages, []);
+    assert.deepEqual(ranked.dropped, ['Fotoalbum', 'Urlaub']);
+    assert.deepEqual((await rankPages('', hitsFor, 5)).pages, []);
+  });
+
+  it('leaves out pages that share only a common word with a long paste', async () => {
+    const ranked = await rankPages('1272 0x80070035 NAS Windows', hitsFor, 5);
+    assert.equal(ranked.pages[0].id, 'guest');
+    assert.ok(!ranked.pages.some((p) => p.id === 'password'), JSON.stringify(ranked.pages));
   });
 });

@@ -1,0 +1,75 @@
+/**
+ * Accessibility gate: axe-core with the WCAG 2.0/2.1/2.2 A and AA rules on every page of the built
+ * site (dist/sitemap.xml plus the pages the sitemap leaves out), in the light and the dark theme.
+ * Any violation fails with the rule, the elements and how to fix it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const dist = process.env.E2E_DIST ?? 'dist';
+
+/** Every page path in the sitemap, plus the bare domain, the 404 page and the (noindex) search pages. */
+export function pagesToCheck(): string[] {
+  const sitemap = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
+  const fromSitemap = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+  if (fromSitemap.length < 10) throw new Error(`a11y: only ${fromSitemap.length} pages in ${dist}/sitemap.xml`);
+  const extra = ['/', '/404.html', '/de/search/', '/en/search/'];
+  return [...new Set([...extra, ...fromSitemap])];
+}
+
+/** Search pages with results: the results list is rendered by script, so axe must see it too. */
+const SEARCHES = [
+  { path: '/en/search/?q=0x80070035', lang: 'en' },
+  { path: '/de/search/?q=0x80070035', lang: 'de' },
+];
+
+const pages = pagesToCheck();
+const schemes = ['light', 'dark'] as const;
+if (!process.env.TEST_WORKER_INDEX) {
+  console.log(
+    `a11y: checking ${pages.length + SEARCHES.length} pages (${pages.length} from ${dist}, ${SEARCHES.length} searches with results) in ${schemes.length} colour schemes against ${WCAG_TAGS.join(', ')}`,
+  );
+}
+
+async function violations(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of schemes) {
+    await page.emulateMedia({ colorScheme });
+    // The site's dark theme is a prefers-color-scheme media query: make sure it is in force.
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
+    // Legacy mode runs axe in the page itself; the site has no frames, and the default mode's extra
+    // page per run triples the time.
+    const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
+    for (const v of result.violations) {
+      const nodes = v.nodes.map((n) => `      ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`);
+      found.push(`${colorScheme}: ${v.id} (${v.impact}) ${v.help} – ${v.helpUrl}\n${nodes.join('\n')}`);
+    }
+  }
+  return found;
+}
+
+// The bare domain forwards a German or English browser; a French one stays and is checked.
+test.use({ locale: 'fr-FR' });
+// Two full axe runs per page take seconds each on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
+pages.forEach((path, index) => {
+  test(`a11y ${index + 1}/${pages.length} ${path}`, async ({ page }) => {
+    const response = await page.goto(path);
+    expect(response?.status(), `${path} answers`).toBe(200);
+    expect(await violations(page), `axe violations on ${path}`).toEqual([]);
+  });
+});
+
+for (const { path, lang } of SEARCHES) {
+  test(`a11y search results ${lang}: ${path}`, async ({ page }) => {
+    await page.goto(path);
+    // Pagefind loads its index and WebAssembly first: slow on a busy machine.
+    await expect(page.locator('.results li').first()).toBeVisible({ timeout: 30_000 });
+    expect(await violations(page), `axe violations on ${path}`).toEqual([]);
+  });
+}

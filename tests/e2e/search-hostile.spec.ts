@@ -1,0 +1,106 @@
+/**
+ * Hostile and odd input on the search page (?q=...): a 5,000-character paste, quotes,
+ * backslashes, markup, emoji and control characters. Each must end in results or the clear
+ * "nothing found" message, with no console error, no page error (the fixture fails the test on
+ * either) and nothing from the query turned into markup. Without JavaScript the search form still
+ * leads to a page that offers the list of error messages.
+ */
+import type { Page } from '@playwright/test';
+import { pagePath } from '../../src/lib/routes.ts';
+import { expect, test } from './fixtures.ts';
+
+const LONG = ('Windows cannot access \\\\NAS-1\\Fotos "Error code: 0x80070035" ' + 'ä'.repeat(37) + '\r\n')
+  .repeat(60)
+  .slice(0, 5000);
+
+const HOSTILE: [name: string, query: string][] = [
+  ['a 5,000-character paste', LONG],
+  ['quotes', `"'„“”‚‘’«»\`"'"`],
+  ['backslashes', '\\\\\\\\\\\\ \\ \\\\\\\\NAS\\\\ \\"'],
+  ['a script element', '<script>alert(1)</script>'],
+  ['an image with onerror', '<img src=x onerror=alert(1)>'],
+  ['markup around a real code', '<b onmouseover=alert(1)>0x80070035</b><svg onload=alert(1)>'],
+  ['emoji', '🙂🔥💾 NAS 🙂'],
+  ['control characters', 'System\u0000error\u0007 1272\u001b[31m\u0008\u007f\u200b\ufeff'],
+  ['only punctuation', '!!! ??? ... --- ***'],
+  ['a lone percent sign', '%'],
+];
+
+/** Waits for the search to finish; returns its state. */
+async function finished(page: Page): Promise<string> {
+  const app = page.locator('#search-app');
+  await expect(app).toHaveAttribute('data-state', /^(results|empty)$/, { timeout: 30_000 });
+  return (await app.getAttribute('data-state'))!;
+}
+
+// Loading Pagefind on a busy machine can take seconds; the searches themselves are quick.
+test.describe.configure({ timeout: 90_000 });
+
+for (const lang of ['de', 'en'] as const) {
+  test.describe(`search page ${lang} with hostile input`, () => {
+    for (const [name, query] of HOSTILE) {
+      test(name, async ({ page }) => {
+        const dialogs: string[] = [];
+        page.on('dialog', async (dialog) => {
+          dialogs.push(dialog.message());
+          await dialog.dismiss();
+        });
+        await page.goto(`/${lang}/search/?q=${encodeURIComponent(query)}`);
+        const state = await finished(page);
+        if (state === 'results') await expect(page.locator('#search-app .results > li').first()).toBeVisible();
+        else {
+          await expect(page.locator('#search-app .nothing')).toBeVisible();
+          await expect(page.locator('#search-app .nothing a')).toHaveAttribute('href', pagePath(lang, 'messages'));
+        }
+        // Nothing of the query became an element: no script, image, svg or bold tag in the search
+        // area, no event handler attribute anywhere on the page, and no alert.
+        const injected = await page.evaluate(() => ({
+          elements: [
+            ...document.querySelectorAll('#search-app script, #search-app img, #search-app svg, #search-app b'),
+          ].map((el) => el.outerHTML),
+          handlers: [...document.querySelectorAll('*')].flatMap((el) =>
+            [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`),
+          ),
+          scripts: [...document.scripts]
+            .filter((s) => !s.src && s.type !== 'application/ld+json')
+            .map((s) => s.outerHTML),
+        }));
+        expect(injected).toEqual({ elements: [], handlers: [], scripts: [] });
+        expect(dialogs).toEqual([]);
+        // The reader's text is back in the search box, as text (control characters aside, which
+        // the browser may drop from a textarea).
+        // eslint-disable-next-line no-control-regex
+        const visible = (text: string) => text.replace(/[\u0000-\u001f\u007f]/g, '');
+        expect(visible(await page.locator('#q-main').inputValue())).toBe(visible(query));
+      });
+    }
+
+    test('results excerpts mark the matches and nothing else', async ({ page }) => {
+      await page.goto(`/${lang}/search/?q=${encodeURIComponent('0x80070035 <mark>x</mark>')}`);
+      expect(await finished(page)).toBe('results');
+      const first = page.locator('#search-app .results > li').first();
+      await expect(first.locator('.result-excerpt mark').first()).toHaveText(/0x80070035/i);
+      // Only <mark> inside excerpts, never other elements.
+      expect(await page.locator('#search-app .result-excerpt *:not(mark)').count()).toBe(0);
+    });
+  });
+
+  test(`${lang}: without JavaScript the search form leads to a page that offers the error messages`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`/${lang}/`);
+    const box = page.locator('header form[role="search"] input[name="q"]');
+    await box.fill('0x80070035');
+    await box.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/${lang}/search/\\?q=0x80070035$`));
+    const messages = pagePath(lang, 'messages');
+    const link = page.locator(`main a[href="${messages}"]:visible`);
+    await expect(link).toBeVisible();
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`${messages}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await context.close();
+  });
+}
