@@ -43,6 +43,12 @@ export function cacheControl(path: string): string {
   return CACHE_RULES.find((rule) => path.startsWith(rule.prefix))?.value ?? DEFAULT_CACHE_CONTROL;
 }
 
+/**
+ * Room for the request line and headers, in KiB. A pasted dialog travels in ?q=: 5,000 characters of
+ * German text encode to about 16 KB, over nginx's default 8 KB (the reader would get a bare 414).
+ */
+export const MAX_REQUEST_HEADER_KIB = 64;
+
 /** Files offered as a download rather than shown: the generated registry files. */
 export const DOWNLOAD_EXTENSIONS: readonly string[] = ['.reg'];
 export const DOWNLOAD_DISPOSITION = 'attachment';

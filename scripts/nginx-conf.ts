@@ -17,6 +17,7 @@ import {
   DEFAULT_CACHE_CONTROL,
   DOWNLOAD_DISPOSITION,
   DOWNLOAD_EXTENSIONS,
+  MAX_REQUEST_HEADER_KIB,
   REDIRECT_CACHE_CONTROL,
   SECURITY_HEADERS,
 } from '../deploy/headers.ts';
@@ -92,6 +93,8 @@ export function renderNginxConf(redirects: Record<string, string> = REDIRECTS): 
     `    ${PRODUCTION.root}`,
     '    index index.html;',
     '    server_tokens off;',
+    '    # Long enough for a pasted error dialog in ?q= (deploy/headers.ts MAX_REQUEST_HEADER_KIB).',
+    `    large_client_header_buffers 4 ${MAX_REQUEST_HEADER_KIB}k;`,
     '    # Redirects (e.g. a directory without its trailing slash) keep the address the reader used.',
     '    absolute_redirect off;',
     '',

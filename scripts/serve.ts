@@ -10,6 +10,7 @@ import {
   CONTENT_TYPES,
   DOWNLOAD_DISPOSITION,
   DOWNLOAD_EXTENSIONS,
+  MAX_REQUEST_HEADER_KIB,
   REDIRECT_CACHE_CONTROL,
   SECURITY_HEADERS,
   cacheControl,
@@ -26,7 +27,7 @@ export function readShortLinks(dir: string): Map<string, string> {
 export function startServer(dir: string, port: number, host = '127.0.0.1'): Promise<Server> {
   const root = resolve(dir);
   const links = readShortLinks(root);
-  const server = createServer((req, res) => {
+  const server = createServer({ maxHeaderSize: MAX_REQUEST_HEADER_KIB * 1024 }, (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let path: string;
     try {

@@ -7,7 +7,8 @@
  * network error shares are dropped here: they would only dilute the ranking.
  */
 
-const MAX_INPUT = 2000;
+/** Only this much of a paste is read; the search forms accept no more (their maxlength). */
+export const MAX_QUERY_LENGTH = 2000;
 const MAX_WORDS = 24;
 // Longer than any word, code or registry value name on the pages.
 const MAX_WORD = 64;
@@ -138,7 +139,7 @@ function shortenRegistryPaths(text: string): string {
 }
 
 export function cleanQuery(raw: string): string {
-  let text = raw.slice(0, MAX_INPUT).normalize('NFC');
+  let text = raw.slice(0, MAX_QUERY_LENGTH).normalize('NFC');
   // Line breaks, tabs and other control characters separate words.
   // eslint-disable-next-line no-control-regex
   text = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]+/g, ' ');

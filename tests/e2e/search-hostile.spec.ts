@@ -7,6 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { pagePath } from '../../src/lib/routes.ts';
+import { MAX_QUERY_LENGTH } from '../../src/lib/search-query.ts';
 import { expect, test } from './fixtures.ts';
 
 const LONG = ('Windows cannot access \\\\NAS-1\\Fotos "Error code: 0x80070035" ' + 'ä'.repeat(37) + '\r\n')
@@ -83,6 +84,21 @@ for (const lang of ['de', 'en'] as const) {
       // Only <mark> inside excerpts, never other elements.
       expect(await page.locator('#search-app .result-excerpt *:not(mark)').count()).toBe(0);
     });
+  });
+
+  test(`${lang}: a 5,000-character paste into the home page's box is cut to what the search reads`, async ({
+    page,
+  }) => {
+    await page.goto(`/${lang}/`);
+    const box = page.locator('#q-main');
+    await box.click();
+    await page.keyboard.insertText(LONG);
+    expect((await box.inputValue()).length).toBe(MAX_QUERY_LENGTH);
+    await page.locator('main form[role="search"] button[type="submit"]').click();
+    await expect(page).toHaveURL(new RegExp(`/${lang}/search/\\?q=`));
+    expect(await finished(page)).toBe('results');
+    // Submitting turns each line break into CR LF; the box held MAX_QUERY_LENGTH characters.
+    expect(new URL(page.url()).searchParams.get('q')?.replaceAll('\r\n', '\n')).toHaveLength(MAX_QUERY_LENGTH);
   });
 
   test(`${lang}: without JavaScript the search form leads to a page that offers the error messages`, async ({
