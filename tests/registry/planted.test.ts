@@ -16,6 +16,7 @@ import {
   commandsFor,
   encodeRegFile,
   psApplyCommand,
+  quoteArgument,
   regApplyCommand,
   regFileText,
   registrySettings,
@@ -599,9 +600,10 @@ describe('planted: running in Wine', { skip: winePath ? false : wineMissingMessa
   });
 
   test(
-    'generator limits stay visible: the reg add line for REG_SZ data with a quote is wrong',
+    'plant: a reg add line that puts REG_SZ data with a quote in quotes without escaping it',
     { timeout: TIMEOUT },
     async (t) => {
+      // What the generator did before quoteArgument: reg.exe then ends the argument at the inner quote.
       const record = {
         ...copy(real),
         key: 'SOFTWARE\\KbRegistryTest\\Planted',
@@ -610,7 +612,9 @@ describe('planted: running in Wine', { skip: winePath ? false : wineMissingMessa
         data: 'say "hi"',
         undo: { action: 'delete' as const },
       };
-      detected(t, await run(record, regApplyCommand(record), regUndoCommand(record)), /after apply/);
+      const naive = regApplyCommand(record).replace(quoteArgument(record.data), `"${record.data}"`);
+      assert.notEqual(naive, regApplyCommand(record), 'the planted command must differ from the generated one');
+      detected(t, await run(record, naive, regUndoCommand(record)), /after apply/);
     },
   );
 });
