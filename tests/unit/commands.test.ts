@@ -9,19 +9,10 @@ import {
   regFileText,
   regUndoCommand,
 } from '../../src/lib/commands.ts';
-import type { PowershellSetting, RegistrySetting } from '../../src/schemas/setting.ts';
+import type { PowershellSetting } from '../../src/schemas/setting.ts';
+import { guestSetting } from './fixtures.ts';
 
-const guest: RegistrySetting = {
-  id: 'g',
-  kind: 'registry',
-  hive: 'HKLM',
-  key: 'SYSTEM\\CurrentControlSet\\Services\\LanmanWorkstation\\Parameters',
-  name: 'AllowInsecureGuestAuth',
-  type: 'REG_DWORD',
-  data: 1,
-  undo: { action: 'delete' },
-  reference: 'r',
-};
+const guest = guestSetting;
 
 describe('generated registry commands', () => {
   it('reg add and reg delete', () => {

@@ -2,7 +2,21 @@
 import type { ArticleInput, ContentInput } from '../../src/lib/graph.ts';
 import { causeSchema } from '../../src/schemas/cause.ts';
 import { fixSchema } from '../../src/schemas/fix.ts';
+import type { RegistrySetting } from '../../src/schemas/setting.ts';
 import { symptomSchema } from '../../src/schemas/symptom.ts';
+
+/** A real registry setting (the guest logon value), valid as it stands. */
+export const guestSetting: RegistrySetting = {
+  id: 'reg',
+  kind: 'registry',
+  hive: 'HKLM',
+  key: 'SYSTEM\\CurrentControlSet\\Services\\LanmanWorkstation\\Parameters',
+  name: 'AllowInsecureGuestAuth',
+  type: 'REG_DWORD',
+  data: 1,
+  undo: { action: 'delete' },
+  reference: 'ref',
+};
 
 const base = (id: string, lang: 'de' | 'en', translation: string) => ({
   id,
@@ -58,19 +72,7 @@ export function validContent(): ContentInput {
         de: { text: 'Systemfehler 1272 aufgetreten.', verification: 'approximate' },
       },
     ],
-    settings: [
-      {
-        id: 'reg',
-        kind: 'registry',
-        hive: 'HKLM',
-        key: 'SYSTEM\\CurrentControlSet\\Services\\LanmanWorkstation\\Parameters',
-        name: 'AllowInsecureGuestAuth',
-        type: 'REG_DWORD',
-        data: 1,
-        undo: { action: 'delete' },
-        reference: 'ref',
-      },
-    ],
+    settings: [guestSetting],
     sources: [
       { id: 'post', kind: 'post', author: 'Günter Born', position: '0', builds: [], reports: { de: 'x', en: 'x' } },
       { id: 'c2', kind: 'comment', author: 'Juergen', position: '2', builds: [], reports: { de: 'x', en: 'x' } },

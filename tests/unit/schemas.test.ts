@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { fixSchema } from '../../src/schemas/fix.ts';
 import { messageSchema } from '../../src/schemas/message.ts';
 import { settingSchema } from '../../src/schemas/setting.ts';
-import { fixData } from './fixtures.ts';
+import { fixData, guestSetting } from './fixtures.ts';
 
 function issues(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   assert.equal(result.success, false, 'expected the schema to refuse the data');
@@ -15,17 +15,7 @@ const includes = (list: string[], text: string) =>
     `expected an issue containing "${text}", got ${JSON.stringify(list)}`,
   );
 
-const registry = {
-  id: 'r',
-  kind: 'registry',
-  hive: 'HKLM',
-  key: 'SYSTEM\\CurrentControlSet\\Services\\LanmanWorkstation\\Parameters',
-  name: 'AllowInsecureGuestAuth',
-  type: 'REG_DWORD',
-  data: 1,
-  undo: { action: 'delete' },
-  reference: 'ref',
-};
+const registry = guestSetting;
 
 describe('schemas refuse bad content with a message that says what was expected', () => {
   it('a high-risk fix without undo or safer alternative', () => {
