@@ -205,14 +205,20 @@ export async function rankPages(cleaned: string, hitsFor: HitsFor, pageCount: nu
   const words: string[] = [];
   const dropped: string[] = [];
   const hits = new Map<string, Hit[]>();
-  for (const word of cleaned.split(' ').filter(Boolean)) {
-    let found = await hitsFor(word);
-    let used = word;
-    const alternative = found.length ? undefined : alternativeFor(word);
-    if (alternative) {
-      found = await hitsFor(alternative);
-      used = alternative;
-    }
+  // All words at once: the index chunks they need load in parallel.
+  const lookups = await Promise.all(
+    cleaned
+      .split(' ')
+      .filter(Boolean)
+      .map(async (word) => {
+        const found = await hitsFor(word);
+        const alternative = found.length ? undefined : alternativeFor(word);
+        return alternative
+          ? { word, used: alternative, found: await hitsFor(alternative) }
+          : { word, used: word, found };
+      }),
+  );
+  for (const { word, used, found } of lookups) {
     if (!found.length) dropped.push(word);
     else if (!hits.has(used.toLowerCase())) {
       hits.set(used.toLowerCase(), found);

@@ -83,29 +83,46 @@ function renderResult(result: ResultData, app: HTMLElement): HTMLLIElement {
   return li;
 }
 
-export async function runSearchPage(): Promise<void> {
-  const app = document.getElementById('search-app');
-  if (!app) return;
+let loading: Promise<Pagefind> | undefined;
+/** Pagefind, loaded once per page view: later searches from the box on this page reuse it. */
+function loadPagefind(): Promise<Pagefind> {
+  loading ??= (async () => {
+    const pagefind = (await import(/* @vite-ignore */ PAGEFIND)) as Pagefind;
+    await pagefind.options(OPTIONS);
+    return pagefind;
+  })();
+  return loading;
+}
+
+let latest = 0;
+
+/** Searches for what the reader typed or pasted and shows the results in #search-app. */
+async function showResults(app: HTMLElement, raw: string): Promise<void> {
+  const ticket = ++latest;
   const status = app.querySelector<HTMLElement>('.status')!;
   const nothing = app.querySelector<HTMLElement>('.nothing')!;
   const list = app.querySelector<HTMLOListElement>('.results')!;
-  const raw = new URLSearchParams(location.search).get('q') ?? '';
-  const field = document.querySelector<HTMLTextAreaElement>('#q-main');
-  if (field) field.value = raw;
   const finish = (state: 'idle' | 'results' | 'empty' | 'error', count = 0) => {
+    // A newer search has started: its outcome is the one to show.
+    if (ticket !== latest) return;
     nothing.hidden = state !== 'empty' && state !== 'error';
     list.hidden = count === 0;
     app.dataset.count = String(count);
     app.dataset.state = state;
+    // Counts finished searches, so a test or benchmark can wait for the next one.
+    app.dataset.run = String(Number(app.dataset.run ?? 0) + 1);
   };
   const cleaned = cleanQuery(raw);
-  if (!cleaned) return finish(raw.trim() ? 'empty' : 'idle');
+  if (!cleaned) {
+    status.textContent = '';
+    list.replaceChildren();
+    return finish(raw.trim() ? 'empty' : 'idle');
+  }
   app.dataset.state = 'searching';
   status.textContent = app.dataset.searching ?? '';
 
   try {
-    const pagefind = (await import(/* @vite-ignore */ PAGEFIND)) as Pagefind;
-    await pagefind.options(OPTIONS);
+    const pagefind = await loadPagefind();
     const searches = new Map<string, Promise<PagefindResult[]>>();
     const search = (term: string) => {
       if (!searches.has(term))
@@ -115,11 +132,10 @@ export async function runSearchPage(): Promise<void> {
         );
       return searches.get(term)!;
     };
-    const pageCount = (await pagefind.search(null)).results.length;
     const ranked = await rankPages(
       cleaned,
       async (word) => (await search(word)).map(({ id, score }) => ({ id, score })),
-      pageCount,
+      Number(app.dataset.pages),
     );
     const top = ranked.pages.slice(0, MAX_RESULTS);
     // Each page's excerpt comes from the search for the words it contains, so all of them are marked.
@@ -131,6 +147,7 @@ export async function runSearchPage(): Promise<void> {
         return result.data();
       }),
     );
+    if (ticket !== latest) return;
     list.replaceChildren(...results.map((result) => renderResult(result, app)));
     status.replaceChildren(`${app.dataset.cleaned}: `, element('span', 'term', ranked.words.join(' ') || '–'));
     if (ranked.dropped.length)
@@ -141,7 +158,36 @@ export async function runSearchPage(): Promise<void> {
   } catch (error) {
     // The index is missing or failed to load: say so, and point to the list of messages.
     console.warn('search failed:', error);
+    if (ticket !== latest) return;
     status.textContent = app.dataset.failed ?? '';
     finish('error');
   }
+}
+
+const queryInAddress = () => new URLSearchParams(location.search).get('q') ?? '';
+
+/**
+ * Runs the search for ?q= and, since the page works without JavaScript as a plain GET form, only
+ * enhances it: a new search from a box that targets this page runs in place (no page load, so
+ * Pagefind stays loaded), with its own address in the history for Back and for copying.
+ */
+export function runSearchPage(): void {
+  const app = document.getElementById('search-app');
+  if (!app) return;
+  const field = document.querySelector<HTMLTextAreaElement>('#q-main');
+  const show = (raw: string) => {
+    if (field) field.value = raw;
+    return showResults(app, raw);
+  };
+  for (const form of document.querySelectorAll<HTMLFormElement>('form[role="search"]')) {
+    if (new URL(form.action, location.href).pathname !== location.pathname) continue;
+    form.addEventListener('submit', (event) => {
+      const raw = String(new FormData(form).get('q') ?? '');
+      event.preventDefault();
+      if (raw !== queryInAddress()) history.pushState(null, '', `?${new URLSearchParams({ q: raw })}`);
+      void show(raw);
+    });
+  }
+  window.addEventListener('popstate', () => void show(queryInAddress()));
+  void show(queryInAddress());
 }

@@ -46,3 +46,24 @@ for (const { lang, query, first } of [
     await expect(firstResult).toHaveAttribute('href', first);
   });
 }
+
+test('a new search from the results page runs in place, and Back brings the previous one back', async ({ page }) => {
+  await page.goto(`/en/search/?q=${encodeURIComponent('System error 1272')}`);
+  const app = page.locator('#search-app');
+  const first = page.locator('#search-app .results li a').first();
+  await expect(first).toHaveAttribute('href', '/en/symptoms/guest-access-blocked/');
+  // A marker on the window survives only if the page is not loaded again.
+  await page.evaluate(() => Object.assign(window, { samePage: true }));
+  const box = page.getByRole('textbox', { name: 'Search by error message' }).last();
+  await box.fill('AllowInsecureGuestAuth');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/en\/search\/\?q=AllowInsecureGuestAuth$/);
+  await expect(first).toHaveAttribute('href', '/en/fixes/allow-insecure-guest-logons/');
+  await expect(app).toHaveAttribute('data-state', 'results');
+  expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
+  await page.goBack();
+  await expect(page).toHaveURL(/\?q=System%20error%201272$/);
+  await expect(box).toHaveValue('System error 1272');
+  await expect(first).toHaveAttribute('href', '/en/symptoms/guest-access-blocked/');
+  expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
+});

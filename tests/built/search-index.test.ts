@@ -1,0 +1,28 @@
+/**
+ * The search page ranks with the number of pages in its language's index (how rare a word is),
+ * told at build time in #search-app's data-pages rather than asked of Pagefind at every search.
+ * That number must be the index's own. DIST=<folder> checks another build.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { LANGS } from '../../src/schemas/common.ts';
+import { pagePath } from '../../src/lib/routes.ts';
+
+const dist = process.env.DIST ?? 'dist';
+const entryFile = join(dist, 'pagefind', 'pagefind-entry.json');
+
+for (const lang of LANGS)
+  test(`${lang}: the search page's page count is the ${lang} index's`, () => {
+    assert.ok(existsSync(entryFile), `${entryFile} is missing: run npm run build first`);
+    const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const html = readFileSync(join(dist, pagePath(lang, 'search'), 'index.html'), 'utf8');
+    const told = /id="search-app"[^>]*\sdata-pages="(\d+)"/.exec(html)?.[1];
+    assert.ok(told, `${pagePath(lang, 'search')}: #search-app has no data-pages`);
+    assert.equal(
+      Number(told),
+      entry.languages[lang]?.page_count,
+      `${pagePath(lang, 'search')} says ${told} pages, the Pagefind index of ${lang} has ${entry.languages[lang]?.page_count}: index only the articles (data-pagefind-body), or count what is indexed`,
+    );
+  });
