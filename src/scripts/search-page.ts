@@ -175,7 +175,9 @@ export function runSearchPage(): void {
   const app = document.getElementById('search-app');
   if (!app) return;
   const field = document.querySelector<HTMLTextAreaElement>('#q-main');
+  let shown = '';
   const show = (raw: string) => {
+    shown = raw;
     if (field) field.value = raw;
     return showResults(app, raw);
   };
@@ -188,6 +190,10 @@ export function runSearchPage(): void {
       void show(raw);
     });
   }
-  window.addEventListener('popstate', () => void show(queryInAddress()));
+  // Back and Forward between searches; a jump to an anchor on this page (the skip link) also fires
+  // popstate and must not search again.
+  window.addEventListener('popstate', () => {
+    if (queryInAddress() !== shown) void show(queryInAddress());
+  });
   void show(queryInAddress());
 }
