@@ -105,41 +105,46 @@ export async function serveCounting(dir: string, count = /^\/pagefind\//) {
   return { server, tally, origin: `http://127.0.0.1:${port}` };
 }
 
-async function runOne(
-  context: BrowserContext,
-  origin: string,
-  tally: { bytes: number; inflight: number },
-  query: SearchQuery,
-): Promise<SearchSample> {
-  const page = context.pages()[0] ?? (await context.newPage());
-  // Requests of the previous search still on their way must not count for this one.
+type Tally = { bytes: number; inflight: number };
+
+/** Waits for the previous search's requests, so they do not count for the next one; then resets. */
+async function startCounting(tally: Tally): Promise<void> {
   for (let waited = 0; tally.inflight > 0 && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20));
   tally.bytes = 0;
-  await page.goto(`${origin}/${query.lang}/search/?q=${encodeURIComponent(query.query)}`);
-  await page.waitForFunction(() => (window as unknown as { __benchShown?: number }).__benchShown !== undefined, null, {
-    timeout: 20_000,
-  });
-  const { ms, urls } = await page.evaluate(() => ({
-    ms: (window as unknown as { __benchShown: number }).__benchShown,
-    urls: [...document.querySelectorAll<HTMLAnchorElement>('#search-app .results > li a:first-of-type')].map(
-      (a) => new URL(a.href).pathname,
-    ),
-  }));
-  const bytes = tally.bytes;
+}
+
+/** The result paths the page shows, best first (runs in the page). */
+const shownResults = () =>
+  [...document.querySelectorAll<HTMLAnchorElement>('#search-app .results > li a:first-of-type')].map(
+    (a) => new URL(a.href).pathname,
+  );
+
+function sample(query: SearchQuery, ms: number, bytes: number, urls: string[]): SearchSample {
   const rank = urls.findIndex((u) => u.split('/').filter(Boolean).pop() === query.expect) + 1;
   return { query, ms, bytes, rank, results: urls.length };
 }
 
-/** A new search from the search page's own box; the page stays loaded. */
-async function runInPlace(
+async function runOne(
   context: BrowserContext,
-  tally: { bytes: number; inflight: number },
+  origin: string,
+  tally: Tally,
   query: SearchQuery,
 ): Promise<SearchSample> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await startCounting(tally);
+  await page.goto(`${origin}/${query.lang}/search/?q=${encodeURIComponent(query.query)}`);
+  await page.waitForFunction(() => (window as unknown as { __benchShown?: number }).__benchShown !== undefined, null, {
+    timeout: 20_000,
+  });
+  const ms = await page.evaluate(() => (window as unknown as { __benchShown: number }).__benchShown);
+  return sample(query, ms, tally.bytes, await page.evaluate(shownResults));
+}
+
+/** A new search from the search page's own box; the page stays loaded. */
+async function runInPlace(context: BrowserContext, tally: Tally, query: SearchQuery): Promise<SearchSample> {
   const page = context.pages()[0];
-  for (let waited = 0; tally.inflight > 0 && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20));
-  tally.bytes = 0;
-  const { ms, urls } = await page.evaluate(async (text) => {
+  await startCounting(tally);
+  const ms = await page.evaluate(async (text) => {
     const app = document.getElementById('search-app')!;
     const field = document.querySelector<HTMLTextAreaElement>('#q-main')!;
     const before = app.dataset.run;
@@ -155,15 +160,9 @@ async function runInPlace(
     });
     field.form!.requestSubmit();
     await finished;
-    return {
-      ms: performance.now() - start,
-      urls: [...document.querySelectorAll<HTMLAnchorElement>('#search-app .results > li a:first-of-type')].map(
-        (a) => new URL(a.href).pathname,
-      ),
-    };
+    return performance.now() - start;
   }, query.query);
-  const rank = urls.findIndex((u) => u.split('/').filter(Boolean).pop() === query.expect) + 1;
-  return { query, ms, bytes: tally.bytes, rank, results: urls.length };
+  return sample(query, ms, tally.bytes, await page.evaluate(shownResults));
 }
 
 /** `limit` keeps an evenly spaced sample of that many queries (all when undefined). */
