@@ -39,8 +39,8 @@ import {
 } from './bench/report.ts';
 import { benchSearch } from './bench/search.ts';
 import { findChromium } from '../tests/chromium.ts';
-import { KIND_SEGMENTS } from '../src/lib/routes.ts';
-import { LANGS } from '../src/schemas/common.ts';
+import { KIND_SEGMENTS } from '../src/model/routes.ts';
+import { LANGS } from '../src/model/schemas/common.ts';
 import { BUDGET_BYTES, GZIP_LEVEL, describe, htmlFiles, weighPage } from './bench/weight.ts';
 
 const { values } = parseArgs({

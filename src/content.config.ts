@@ -1,12 +1,12 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { causeSchema } from './schemas/cause.ts';
-import { fixSchema } from './schemas/fix.ts';
-import { messageSchema } from './schemas/message.ts';
-import { referenceSchema } from './schemas/reference.ts';
-import { settingSchema } from './schemas/setting.ts';
-import { sourceRecordSchema } from './schemas/source.ts';
-import { symptomSchema } from './schemas/symptom.ts';
+import { causeSchema } from './model/schemas/cause.ts';
+import { fixSchema } from './model/schemas/fix.ts';
+import { messageSchema } from './model/schemas/message.ts';
+import { referenceSchema } from './model/schemas/reference.ts';
+import { settingSchema } from './model/schemas/setting.ts';
+import { sourceRecordSchema } from './model/schemas/source.ts';
+import { symptomSchema } from './model/schemas/symptom.ts';
 
 // Articles live in content/<kind>/<lang>/<slug>.mdx; the entry id keeps the language folder so
 // that a German and an English file may share a slug.

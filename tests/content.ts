@@ -6,15 +6,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as yaml from 'js-yaml';
-import type { ArticleInput, ContentInput } from '../src/lib/graph.ts';
-import type { Kind } from '../src/lib/routes.ts';
-import { causeSchema } from '../src/schemas/cause.ts';
-import { fixSchema } from '../src/schemas/fix.ts';
-import { messageSchema } from '../src/schemas/message.ts';
-import { referenceSchema } from '../src/schemas/reference.ts';
-import { settingSchema } from '../src/schemas/setting.ts';
-import { sourceRecordSchema } from '../src/schemas/source.ts';
-import { symptomSchema } from '../src/schemas/symptom.ts';
+import type { ArticleInput, ContentInput } from '../src/model/graph.ts';
+import type { Kind } from '../src/model/routes.ts';
+import { causeSchema } from '../src/model/schemas/cause.ts';
+import { fixSchema } from '../src/model/schemas/fix.ts';
+import { messageSchema } from '../src/model/schemas/message.ts';
+import { referenceSchema } from '../src/model/schemas/reference.ts';
+import { settingSchema } from '../src/model/schemas/setting.ts';
+import { sourceRecordSchema } from '../src/model/schemas/source.ts';
+import { symptomSchema } from '../src/model/schemas/symptom.ts';
 
 const SCHEMAS = { symptom: symptomSchema, cause: causeSchema, fix: fixSchema } as const;
 const FOLDERS: Record<Kind, string> = { symptom: 'symptoms', cause: 'causes', fix: 'fixes' };

@@ -7,8 +7,8 @@
  */
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { KIND_SEGMENTS, pagePath } from '../../src/lib/routes.ts';
-import { LANGS } from '../../src/schemas/common.ts';
+import { KIND_SEGMENTS, pagePath } from '../../src/model/routes.ts';
+import { LANGS } from '../../src/model/schemas/common.ts';
 import { launchChromium, serveCounting } from './search.ts';
 import { GZIP_LEVEL, GZIP_MIN_LENGTH, htmlFileFor, htmlFiles, weighPage, type PageWeight } from './weight.ts';
 

@@ -114,6 +114,7 @@ export const de: Record<UiKey, string> = {
   'copy.link': 'Link kopieren',
   'article.shortLink': 'Kurzlink',
   'article.reviewed': 'Zuletzt geprüft',
+  'reference.checkedFor': 'geprüft für {windows}',
   'article.sources': 'Quellen',
   'article.onThisPage': 'Auf dieser Seite',
   'sources.post': '„Windows 10: Falle bei Netzwerk-Zugriffen“, Blog von Günter Born, 2015',

@@ -109,6 +109,7 @@ export const en = {
   'copy.link': 'Copy link',
   'article.shortLink': 'Short link',
   'article.reviewed': 'Last reviewed',
+  'reference.checkedFor': 'checked for {windows}',
   'article.sources': 'Sources',
   'article.onThisPage': 'On this page',
   'sources.post': '“Windows 10: Falle bei Netzwerk-Zugriffen”, Günter Born’s blog, 2015',

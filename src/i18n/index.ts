@@ -1,4 +1,4 @@
-import type { Lang } from '../schemas/common.ts';
+import type { Lang } from '../model/schemas/common.ts';
 import { de } from './de.ts';
 import { en, type UiKey } from './en.ts';
 

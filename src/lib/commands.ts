@@ -2,7 +2,7 @@
  * Copy-ready commands and .reg files, generated from the structured settings in
  * content/settings.yaml. Nothing on the site types a registry path twice.
  */
-import type { PowershellSetting, RegistrySetting, Setting } from '../schemas/setting.ts';
+import type { PowershellSetting, RegistrySetting, Setting } from '../model/schemas/setting.ts';
 
 const HIVE_NAMES: Record<RegistrySetting['hive'], string> = { HKLM: 'HKEY_LOCAL_MACHINE' };
 

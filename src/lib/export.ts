@@ -2,10 +2,10 @@
  * The public JSON export of one language's graph (`/<lang>/kb.json`). Its shape is documented
  * in the README; add fields freely, but never rename or remove one that tools may read.
  */
-import type { Lang } from '../schemas/common.ts';
+import type { Lang } from '../model/schemas/common.ts';
 import { commandsFor } from './commands.ts';
-import type { ArticleNode, KnowledgeGraph } from './graph.ts';
-import { shortLinkPath } from './routes.ts';
+import type { ArticleNode, KnowledgeGraph } from '../model/graph.ts';
+import { shortLinkPath } from '../model/routes.ts';
 
 export function exportGraph(graph: KnowledgeGraph, lang: Lang, site: URL) {
   const base = (node: ArticleNode) => ({

@@ -4,8 +4,8 @@
  * no libraries, no inline styles (the Content-Security-Policy forbids them): colours come from CSS
  * classes on the page. Layout and drawing are separate so the layout can be unit-tested.
  */
-import type { Lang } from '../schemas/common.ts';
-import type { KnowledgeGraph } from './graph.ts';
+import type { Lang } from '../model/schemas/common.ts';
+import type { KnowledgeGraph } from '../model/graph.ts';
 
 export const COLUMNS = ['symptom', 'cause', 'fix'] as const;
 export type Column = (typeof COLUMNS)[number];

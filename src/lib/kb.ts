@@ -3,8 +3,8 @@
  * fails the build with every integrity problem listed, each naming file and field.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildGraph, type ArticleInput, type ArticleNode, type KnowledgeGraph } from './graph.ts';
-import type { Kind } from './routes.ts';
+import { buildGraph, type ArticleInput, type ArticleNode, type KnowledgeGraph } from '../model/graph.ts';
+import type { Kind } from '../model/routes.ts';
 
 type ArticleCollection = 'symptoms' | 'causes' | 'fixes';
 type ArticleEntry = CollectionEntry<ArticleCollection>;

@@ -1,7 +1,8 @@
 /** Small formatting helpers shared by pages; pure, so they are unit-tested. */
-import type { Lang } from '../schemas/common.ts';
-import type { SourceRecord } from '../schemas/source.ts';
-import type { EvidenceCount } from './graph.ts';
+import type { Lang } from '../model/schemas/common.ts';
+import type { Reference } from '../model/schemas/reference.ts';
+import type { SourceRecord } from '../model/schemas/source.ts';
+import type { EvidenceCount } from '../model/graph.ts';
 
 /** "Juergen, comment 2" / "Matthias, comment 2.3" / "the blog post". */
 export function sourceLabel(record: SourceRecord, words: { post: string; comment: string; anonymous: string }): string {
@@ -26,4 +27,14 @@ export function isoDate(date: Date): string {
 
 export function totalReports(count: EvidenceCount): number {
   return count.worked + count.partly + count.failed;
+}
+
+/** Anchor of a reference in an article's source list; `<Cite>` links to it. */
+export function referenceAnchor(referenceId: string): string {
+  return `ref-${referenceId}`;
+}
+
+/** The short label of a reference where a body cites it: its own short label, KB number or title. */
+export function citeLabel(reference: Reference): string {
+  return reference.short ?? reference.kb ?? reference.title;
 }

@@ -1,5 +1,5 @@
 /** JSON-LD for search engines: TechArticle for symptoms and causes, HowTo with steps for fixes. */
-import type { ArticleNode } from './graph.ts';
+import type { ArticleNode } from '../model/graph.ts';
 import { isoDate } from './present.ts';
 
 /** The numbered list items of a Markdown body, in order, with inline Markdown stripped. */

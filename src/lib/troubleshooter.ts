@@ -4,11 +4,11 @@
  * (only when a symptom has more than one) -> the fixes for that cause, safest first.
  * Every answer is a plain link to the next step, so it works without JavaScript. Pure: no Astro.
  */
-import type { Lang } from '../schemas/common.ts';
-import type { Message } from '../schemas/message.ts';
-import { TARGETS } from '../schemas/symptom.ts';
-import type { CauseNode, FixNode, KnowledgeGraph, SymptomNode } from './graph.ts';
-import { pagePath } from './routes.ts';
+import type { Lang } from '../model/schemas/common.ts';
+import type { Message } from '../model/schemas/message.ts';
+import { TARGETS } from '../model/schemas/symptom.ts';
+import type { CauseNode, FixNode, KnowledgeGraph, SymptomNode } from '../model/graph.ts';
+import { pagePath } from '../model/routes.ts';
 
 export type Target = (typeof TARGETS)[number];
 

@@ -3,8 +3,8 @@ import type { APIRoute } from 'astro';
 import { otherLang } from '../i18n/index.ts';
 import { getGraph } from '../lib/kb.ts';
 import { isoDate } from '../lib/present.ts';
-import { KIND_SEGMENTS, PAGE_SEGMENTS, kindIndexPath, pagePath, type PageName } from '../lib/routes.ts';
-import { LANGS } from '../schemas/common.ts';
+import { KIND_SEGMENTS, PAGE_SEGMENTS, kindIndexPath, pagePath, type PageName } from '../model/routes.ts';
+import { LANGS } from '../model/schemas/common.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const graph = await getGraph();

@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
-import { articlePath, pagePath, type PageName } from '../../src/lib/routes.ts';
-import { LANGS } from '../../src/schemas/common.ts';
+import { articlePath, pagePath, type PageName } from '../../src/model/routes.ts';
+import { LANGS } from '../../src/model/schemas/common.ts';
 import {
   BUDGET_BYTES,
   GZIP_LEVEL,

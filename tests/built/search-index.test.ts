@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { LANGS } from '../../src/schemas/common.ts';
-import { pagePath } from '../../src/lib/routes.ts';
+import { LANGS } from '../../src/model/schemas/common.ts';
+import { pagePath } from '../../src/model/routes.ts';
 
 const dist = process.env.DIST ?? 'dist';
 const entryFile = join(dist, 'pagefind', 'pagefind-entry.json');

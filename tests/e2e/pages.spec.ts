@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { UI } from '../../src/i18n/index.ts';
-import { buildGraph, type ArticleNode, type CauseNode, type FixNode, type SymptomNode } from '../../src/lib/graph.ts';
-import { pagePath } from '../../src/lib/routes.ts';
-import type { Lang } from '../../src/schemas/common.ts';
-import type { RegistrySetting } from '../../src/schemas/setting.ts';
+import { buildGraph, type ArticleNode, type CauseNode, type FixNode, type SymptomNode } from '../../src/model/graph.ts';
+import { pagePath } from '../../src/model/routes.ts';
+import type { Lang } from '../../src/model/schemas/common.ts';
+import type { RegistrySetting } from '../../src/model/schemas/setting.ts';
 import { loadContent } from '../content.ts';
 import { expect, test } from './fixtures.ts';
 

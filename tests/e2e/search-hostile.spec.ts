@@ -6,7 +6,7 @@
  * leads to a page that offers the list of error messages.
  */
 import type { Page } from '@playwright/test';
-import { pagePath } from '../../src/lib/routes.ts';
+import { pagePath } from '../../src/model/routes.ts';
 import { MAX_QUERY_LENGTH } from '../../src/lib/search-query.ts';
 import { expect, test } from './fixtures.ts';
 

@@ -22,7 +22,7 @@ import {
   registrySettings,
   regUndoCommand,
 } from '../../src/lib/commands.ts';
-import type { PowershellSetting, RegistrySetting, Setting } from '../../src/schemas/setting.ts';
+import type { PowershellSetting, RegistrySetting, Setting } from '../../src/model/schemas/setting.ts';
 import {
   checkCoverage,
   checkPsCommand,

@@ -19,8 +19,8 @@ import {
   registrySettings,
   regUndoCommand,
 } from '../../src/lib/commands.ts';
-import { settingSchema } from '../../src/schemas/setting.ts';
-import type { PowershellSetting, RegistrySetting, Setting } from '../../src/schemas/setting.ts';
+import { settingSchema } from '../../src/model/schemas/setting.ts';
+import type { PowershellSetting, RegistrySetting, Setting } from '../../src/model/schemas/setting.ts';
 import {
   checkCoverage,
   checkPsSetting,

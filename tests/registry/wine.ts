@@ -15,8 +15,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import { fullKey, psApplyCommand, psUndoCommand, shortKey } from '../../src/lib/commands.ts';
-import { settingSchema } from '../../src/schemas/setting.ts';
-import type { PowershellSetting, RegistrySetting, Setting } from '../../src/schemas/setting.ts';
+import { settingSchema } from '../../src/model/schemas/setting.ts';
+import type { PowershellSetting, RegistrySetting, Setting } from '../../src/model/schemas/setting.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CONTENT_DIR = path.join(ROOT, 'content');

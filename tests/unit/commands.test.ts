@@ -9,7 +9,7 @@ import {
   regFileText,
   regUndoCommand,
 } from '../../src/lib/commands.ts';
-import type { PowershellSetting } from '../../src/schemas/setting.ts';
+import type { PowershellSetting } from '../../src/model/schemas/setting.ts';
 import { guestSetting } from './fixtures.ts';
 
 const guest = guestSetting;

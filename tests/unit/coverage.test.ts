@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildGraph } from '../../src/lib/graph.ts';
+import { buildGraph } from '../../src/model/graph.ts';
 import { loadContent } from '../content.ts';
 
 const content = loadContent();

@@ -1,9 +1,9 @@
 /** A tiny, valid knowledge base in both languages; each test breaks one thing in a copy of it. */
-import type { ArticleInput, ContentInput } from '../../src/lib/graph.ts';
-import { causeSchema } from '../../src/schemas/cause.ts';
-import { fixSchema } from '../../src/schemas/fix.ts';
-import type { RegistrySetting } from '../../src/schemas/setting.ts';
-import { symptomSchema } from '../../src/schemas/symptom.ts';
+import type { ArticleInput, ContentInput } from '../../src/model/graph.ts';
+import { causeSchema } from '../../src/model/schemas/cause.ts';
+import { fixSchema } from '../../src/model/schemas/fix.ts';
+import type { RegistrySetting } from '../../src/model/schemas/setting.ts';
+import { symptomSchema } from '../../src/model/schemas/symptom.ts';
 
 /** A real registry setting (the guest logon value), valid as it stands. */
 export const guestSetting: RegistrySetting = {
@@ -31,6 +31,7 @@ const base = (id: string, lang: 'de' | 'en', translation: string) => ({
 function symptom(lang: 'de' | 'en', id: string, translation: string, cause: string) {
   return symptomSchema.parse({
     ...base(id, lang, translation),
+    prevalence: 'common',
     messages: ['msg'],
     context: { windows: ['Windows 10'], direction: 'PC -> NAS', targets: ['nas'] },
     causes: [cause],
@@ -77,7 +78,16 @@ export function validContent(): ContentInput {
       { id: 'post', kind: 'post', author: 'Günter Born', position: '0', builds: [], reports: { de: 'x', en: 'x' } },
       { id: 'c2', kind: 'comment', author: 'Juergen', position: '2', builds: [], reports: { de: 'x', en: 'x' } },
     ],
-    references: [{ id: 'ref', title: 'A Microsoft document', publisher: 'Microsoft' }],
+    references: [
+      {
+        id: 'ref',
+        title: 'A Microsoft document',
+        publisher: 'Microsoft',
+        url: 'https://learn.microsoft.com/en-us/windows-server/storage/file-server/smb-signing',
+        foundAt: 'a made-up fixture',
+        checkedFor: ['Windows 11 24H2'],
+      },
+    ],
   };
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildGraph } from '../../src/lib/graph.ts';
+import { buildGraph } from '../../src/model/graph.ts';
 import {
   DEFAULT_LAYOUT,
   escapeXml,
@@ -11,7 +11,7 @@ import {
   type MapInput,
   type MapLayout,
 } from '../../src/lib/graph-svg.ts';
-import { LANGS } from '../../src/schemas/common.ts';
+import { LANGS } from '../../src/model/schemas/common.ts';
 import { loadContent } from '../content.ts';
 
 const graph = buildGraph(loadContent());

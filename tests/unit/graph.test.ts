@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { IntegrityError, buildGraph, type FixNode, type SymptomNode } from '../../src/lib/graph.ts';
-import type { CauseData } from '../../src/schemas/cause.ts';
-import type { FixData } from '../../src/schemas/fix.ts';
-import type { SymptomData } from '../../src/schemas/symptom.ts';
+import { IntegrityError, buildGraph, type FixNode, type SymptomNode } from '../../src/model/graph.ts';
+import type { CauseData } from '../../src/model/schemas/cause.ts';
+import type { FixData } from '../../src/model/schemas/fix.ts';
+import type { SymptomData } from '../../src/model/schemas/symptom.ts';
 import { article, fixData, validContent } from './fixtures.ts';
 
 /** Builds the graph and returns the integrity problems (empty when the content is valid). */

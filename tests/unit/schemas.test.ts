@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fixSchema } from '../../src/schemas/fix.ts';
-import { messageSchema } from '../../src/schemas/message.ts';
-import { settingSchema } from '../../src/schemas/setting.ts';
+import { fixSchema } from '../../src/model/schemas/fix.ts';
+import { messageSchema } from '../../src/model/schemas/message.ts';
+import { settingSchema } from '../../src/model/schemas/setting.ts';
 import { fixData, guestSetting } from './fixtures.ts';
 
 function issues(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {

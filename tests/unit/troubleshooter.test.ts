@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildGraph, type KnowledgeGraph } from '../../src/lib/graph.ts';
+import { buildGraph, type KnowledgeGraph } from '../../src/model/graph.ts';
 import {
   alternatePath,
   messageHints,
@@ -10,9 +10,9 @@ import {
   type ResultStep,
   type Step,
 } from '../../src/lib/troubleshooter.ts';
-import { LANGS, type Lang } from '../../src/schemas/common.ts';
-import type { CauseData } from '../../src/schemas/cause.ts';
-import type { SymptomData } from '../../src/schemas/symptom.ts';
+import { LANGS, type Lang } from '../../src/model/schemas/common.ts';
+import type { CauseData } from '../../src/model/schemas/cause.ts';
+import type { SymptomData } from '../../src/model/schemas/symptom.ts';
 import { loadContent } from '../content.ts';
 import { article, fixData, validContent } from './fixtures.ts';
 

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { exportGraph } from '../../lib/export.ts';
 import { getGraph } from '../../lib/kb.ts';
-import type { Lang } from '../../schemas/common.ts';
+import type { Lang } from '../../model/schemas/common.ts';
 
 export const getStaticPaths = (() => [{ params: { lang: 'de' } }, { params: { lang: 'en' } }]) satisfies GetStaticPaths;
 

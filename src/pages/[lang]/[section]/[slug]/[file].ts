@@ -1,9 +1,9 @@
 /** The .reg files of registry fixes, generated at build time from content/settings.yaml. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { encodeRegFile, regFileText, registrySettings } from '../../../../lib/commands.ts';
-import type { FixNode } from '../../../../lib/graph.ts';
+import type { FixNode } from '../../../../model/graph.ts';
 import { getGraph } from '../../../../lib/kb.ts';
-import { KIND_SEGMENTS, regFilePath } from '../../../../lib/routes.ts';
+import { KIND_SEGMENTS, regFilePath } from '../../../../model/routes.ts';
 
 export const getStaticPaths = (async () => {
   const graph = await getGraph();

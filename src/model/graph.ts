@@ -3,14 +3,14 @@
  * Every page, index and export reads it; nothing else follows edges by hand.
  * Integrity problems are collected, not thrown one by one, so an author sees them all at once.
  */
-import type { CauseData } from '../schemas/cause.ts';
-import { LANGS, type Lang } from '../schemas/common.ts';
-import type { Evidence, FixData } from '../schemas/fix.ts';
-import type { Message } from '../schemas/message.ts';
-import type { Reference } from '../schemas/reference.ts';
-import type { Setting } from '../schemas/setting.ts';
-import type { SourceRecord } from '../schemas/source.ts';
-import type { SymptomData } from '../schemas/symptom.ts';
+import type { CauseData } from './schemas/cause.ts';
+import { LANGS, type Lang } from './schemas/common.ts';
+import type { Evidence, FixData } from './schemas/fix.ts';
+import type { Message } from './schemas/message.ts';
+import type { Reference } from './schemas/reference.ts';
+import type { Setting } from './schemas/setting.ts';
+import type { SourceRecord } from './schemas/source.ts';
+import type { SymptomData } from './schemas/symptom.ts';
 import { articlePath, type Kind } from './routes.ts';
 
 interface DataByKind {

@@ -6,12 +6,16 @@ import { idSchema } from './common.ts';
 export const TARGETS = ['windows-pc', 'nas', 'samba'] as const;
 /** Kinds of Windows account the symptom was reported with. */
 export const ACCOUNTS = ['microsoft', 'local'] as const;
+/** How often readers meet a symptom on today's Windows (10 22H2, 11 24H2); orders the home page. */
+export const PREVALENCES = ['common', 'occasional', 'rare'] as const;
 /** How far the source thread got with a problem. */
 export const STATUSES = ['solved', 'workaround', 'unsolved'] as const;
 
 /** A symptom: what the reader sees, where it happens, and what can cause it. */
 export const symptomSchema = articleSchema.extend({
-  /** Error messages shown for this symptom, as ids from content/messages.yaml. */
+  /** How often readers meet it today: common, occasional, or rare (mostly old setups). */
+  prevalence: z.enum(PREVALENCES),
+  /** Error messages shown for this symptom, as ids from content/messages.yaml; the one most people see first. */
   messages: z.array(idSchema).default([]),
   /** Where the symptom was reported. */
   context: z.object({
@@ -26,7 +30,10 @@ export const symptomSchema = articleSchema.extend({
     /** What the reader connects to. */
     targets: z.array(z.enum(TARGETS)).min(1),
   }),
-  /** Causes that produce this symptom (cause ids in the same language). */
+  /**
+   * Causes that produce this symptom (cause ids in the same language), the most likely on today's
+   * Windows first: the first fix of the first cause is the page's "most likely fix".
+   */
   causes: z
     .array(idSchema)
     .min(1, 'a symptom needs at least one cause; use a cause "unknown" article if none is known'),

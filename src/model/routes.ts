@@ -1,4 +1,4 @@
-import type { Lang } from '../schemas/common.ts';
+import type { Lang } from './schemas/common.ts';
 
 export type Kind = 'symptom' | 'cause' | 'fix';
 
