@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
+import { ARTICLE_FOLDERS, RECORD_FILES } from './model/kinds.ts';
 import { causeSchema } from './model/schemas/cause.ts';
 import { fixSchema } from './model/schemas/fix.ts';
 import { messageSchema } from './model/schemas/message.ts';
@@ -9,15 +10,16 @@ import { sourceRecordSchema } from './model/schemas/source.ts';
 import { symptomSchema } from './model/schemas/symptom.ts';
 
 // Articles live in content/<kind>/<lang>/<slug>.mdx; the entry id keeps the language folder so
-// that a German and an English file may share a slug.
+// that a German and an English file may share a slug. src/model/read.ts reads the same layout.
 const articles = (folder: string) => glob({ pattern: '*/*.mdx', base: `./content/${folder}` });
+const records = (name: keyof typeof RECORD_FILES) => file(`./content/${RECORD_FILES[name]}`);
 
 export const collections = {
-  symptoms: defineCollection({ loader: articles('symptoms'), schema: symptomSchema }),
-  causes: defineCollection({ loader: articles('causes'), schema: causeSchema }),
-  fixes: defineCollection({ loader: articles('fixes'), schema: fixSchema }),
-  messages: defineCollection({ loader: file('./content/messages.yaml'), schema: messageSchema }),
-  settings: defineCollection({ loader: file('./content/settings.yaml'), schema: settingSchema }),
-  sources: defineCollection({ loader: file('./content/sources/thread.yaml'), schema: sourceRecordSchema }),
-  references: defineCollection({ loader: file('./content/references.yaml'), schema: referenceSchema }),
+  [ARTICLE_FOLDERS.symptom]: defineCollection({ loader: articles(ARTICLE_FOLDERS.symptom), schema: symptomSchema }),
+  [ARTICLE_FOLDERS.cause]: defineCollection({ loader: articles(ARTICLE_FOLDERS.cause), schema: causeSchema }),
+  [ARTICLE_FOLDERS.fix]: defineCollection({ loader: articles(ARTICLE_FOLDERS.fix), schema: fixSchema }),
+  messages: defineCollection({ loader: records('messages'), schema: messageSchema }),
+  settings: defineCollection({ loader: records('settings'), schema: settingSchema }),
+  sources: defineCollection({ loader: records('sources'), schema: sourceRecordSchema }),
+  references: defineCollection({ loader: records('references'), schema: referenceSchema }),
 };

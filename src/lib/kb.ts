@@ -4,12 +4,9 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildGraph, type ArticleInput, type ArticleNode, type KnowledgeGraph } from '../model/graph.ts';
-import type { Kind } from '../model/routes.ts';
+import { ARTICLE_FOLDERS, KINDS, type ArticleCollection } from '../model/kinds.ts';
 
-type ArticleCollection = 'symptoms' | 'causes' | 'fixes';
 type ArticleEntry = CollectionEntry<ArticleCollection>;
-
-const COLLECTION_OF: Record<Kind, ArticleCollection> = { symptom: 'symptoms', cause: 'causes', fix: 'fixes' };
 
 const entries = new Map<string, ArticleEntry>();
 let graphPromise: Promise<KnowledgeGraph> | undefined;
@@ -21,12 +18,12 @@ function slugOf(entry: ArticleEntry): string {
 
 async function load(): Promise<KnowledgeGraph> {
   const articles: ArticleInput[] = [];
-  for (const kind of ['symptom', 'cause', 'fix'] as const) {
-    for (const entry of await getCollection(COLLECTION_OF[kind])) {
+  for (const kind of KINDS) {
+    for (const entry of await getCollection(ARTICLE_FOLDERS[kind])) {
       entries.set(entry.data.id, entry);
       articles.push({
         kind,
-        filePath: entry.filePath ?? `content/${COLLECTION_OF[kind]}/${entry.id}`,
+        filePath: entry.filePath ?? `content/${ARTICLE_FOLDERS[kind]}/${entry.id}`,
         slug: slugOf(entry),
         data: entry.data,
       } as ArticleInput);
@@ -34,20 +31,13 @@ async function load(): Promise<KnowledgeGraph> {
   }
   const data = async <C extends 'messages' | 'settings' | 'sources' | 'references'>(name: C) =>
     (await getCollection(name)).map((entry) => entry.data as CollectionEntry<C>['data']);
-  // The thread keeps the order of the YAML file, which is the order of the comments on the blog.
-  const sources = (await data('sources')).sort((a, b) => positionKey(a.position) - positionKey(b.position));
   return buildGraph({
     articles,
     messages: await data('messages'),
     settings: await data('settings'),
-    sources,
+    sources: await data('sources'),
     references: await data('references'),
   });
-}
-
-function positionKey(position: string): number {
-  const [comment, reply = '0'] = position.split('.');
-  return Number(comment) * 100 + Number(reply);
 }
 
 export function getGraph(): Promise<KnowledgeGraph> {

@@ -11,7 +11,8 @@ import type { Reference } from './schemas/reference.ts';
 import type { Setting } from './schemas/setting.ts';
 import type { SourceRecord } from './schemas/source.ts';
 import type { SymptomData } from './schemas/symptom.ts';
-import { articlePath, type Kind } from './routes.ts';
+import { KINDS, type Kind } from './kinds.ts';
+import { articlePath } from './routes.ts';
 
 interface DataByKind {
   symptom: SymptomData;
@@ -71,7 +72,6 @@ export class IntegrityError extends Error {
   }
 }
 
-const KIND_ORDER: Kind[] = ['symptom', 'cause', 'fix'];
 const RISK_RANK = { none: 0, low: 1, high: 2 } as const;
 
 export interface KnowledgeGraph {
@@ -98,6 +98,11 @@ export interface KnowledgeGraph {
   sources: SourceRecord[];
   sourceById: Map<string, SourceRecord>;
   references: Map<string, Reference>;
+}
+
+function positionKey(position: string): number {
+  const [comment, reply = '0'] = position.split('.');
+  return Number(comment) * 100 + Number(reply);
 }
 
 function langOfPath(filePath: string): Lang | undefined {
@@ -136,7 +141,9 @@ export function buildGraph(input: ContentInput): KnowledgeGraph {
 
   const messages = new Map(input.messages.map((m) => [m.id, m]));
   const settings = new Map(input.settings.map((s) => [s.id, s]));
-  const sourceById = new Map(input.sources.map((s) => [s.id, s]));
+  // The thread keeps the order of the comments on the blog, whatever order a reader hands them in.
+  const sources = [...input.sources].sort((a, b) => positionKey(a.position) - positionKey(b.position));
+  const sourceById = new Map(sources.map((s) => [s.id, s]));
   const references = new Map(input.references.map((r) => [r.id, r]));
   for (const [label, list] of [
     ['content/messages.yaml', input.messages],
@@ -346,10 +353,7 @@ export function buildGraph(input: ContentInput): KnowledgeGraph {
   const byLang = (lang: Lang) =>
     [...nodes.values()]
       .filter((n) => n.lang === lang)
-      .sort(
-        (a, b) =>
-          KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.data.title.localeCompare(b.data.title, lang),
-      );
+      .sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || a.data.title.localeCompare(b.data.title, lang));
   const ofKind = <K extends Kind>(lang: Lang, kind: K) =>
     byLang(lang).filter((n): n is ArticleNode<K> => n.kind === kind);
 
@@ -399,7 +403,7 @@ export function buildGraph(input: ContentInput): KnowledgeGraph {
       ]),
     messages,
     settings,
-    sources: input.sources,
+    sources,
     sourceById,
     references,
   };

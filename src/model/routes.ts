@@ -1,6 +1,7 @@
 import type { Lang } from './schemas/common.ts';
 
-export type Kind = 'symptom' | 'cause' | 'fix';
+import type { Kind } from './kinds.ts';
+export type { Kind };
 
 /** URL folder of each article kind, in each language. Changing one breaks published links. */
 export const KIND_SEGMENTS: Record<Lang, Record<Kind, string>> = {

@@ -21,7 +21,7 @@ import {
   weighPage,
   type PageWeight,
 } from '../../scripts/bench/weight.ts';
-import { loadContent } from '../content.ts';
+import { readContent } from '../../src/model/read.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const DIST = resolve(process.env.DIST_DIR ?? join(ROOT, 'dist'));
@@ -29,7 +29,7 @@ const CONTENT = resolve(process.env.CONTENT_DIR ?? join(ROOT, 'content'));
 const BUILT = existsSync(join(DIST, 'index.html'));
 const NOT_BUILT = `${DIST}/index.html not found: run "npm run build" first`;
 
-const content = loadContent(CONTENT);
+const content = readContent(CONTENT);
 const articles = content.articles.map((a) => ({
   ...a,
   url: articlePath(a.data.lang, a.kind, a.slug),

@@ -12,10 +12,10 @@ import { buildGraph, type ArticleNode, type CauseNode, type FixNode, type Sympto
 import { pagePath } from '../../src/model/routes.ts';
 import type { Lang } from '../../src/model/schemas/common.ts';
 import type { RegistrySetting } from '../../src/model/schemas/setting.ts';
-import { loadContent } from '../content.ts';
+import { readContent } from '../../src/model/read.ts';
 import { expect, test } from './fixtures.ts';
 
-const graph = buildGraph(loadContent(fileURLToPath(new URL('../../content', import.meta.url))));
+const graph = buildGraph(readContent(fileURLToPath(new URL('../../content', import.meta.url))));
 const LANGS = ['de', 'en'] as const;
 const other = (lang: Lang): Lang => (lang === 'de' ? 'en' : 'de');
 

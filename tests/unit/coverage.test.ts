@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildGraph } from '../../src/model/graph.ts';
-import { loadContent } from '../content.ts';
+import { readContent } from '../../src/model/read.ts';
 
-const content = loadContent();
+const content = readContent();
 const graph = buildGraph(content);
 
 describe('the knowledge base covers its source', () => {

@@ -12,9 +12,9 @@ import {
   type MapLayout,
 } from '../../src/lib/graph-svg.ts';
 import { LANGS } from '../../src/model/schemas/common.ts';
-import { loadContent } from '../content.ts';
+import { readContent } from '../../src/model/read.ts';
 
-const graph = buildGraph(loadContent());
+const graph = buildGraph(readContent());
 const labels = {
   id: 'map',
   title: 'Map <of> "things"',

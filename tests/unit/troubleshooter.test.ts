@@ -13,10 +13,10 @@ import {
 import { LANGS, type Lang } from '../../src/model/schemas/common.ts';
 import type { CauseData } from '../../src/model/schemas/cause.ts';
 import type { SymptomData } from '../../src/model/schemas/symptom.ts';
-import { loadContent } from '../content.ts';
+import { readContent } from '../../src/model/read.ts';
 import { article, fixData, validContent } from './fixtures.ts';
 
-const graph = buildGraph(loadContent());
+const graph = buildGraph(readContent());
 const RISK = { none: 0, low: 1, high: 2 } as const;
 
 function byPath(steps: Step[]): Map<string, Step> {

@@ -14,7 +14,6 @@ export const REFERENCE_HOSTS = [
 ] as const;
 
 const urlSchema = z
-  .string()
   .url()
   .refine(
     (value) => {
