@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, NO_CHROMIUM, findChromium } from './tests/chromium.ts';
+import { CHROMIUM_ARGS, NO_CHROMIUM, findChromium } from './scripts/lib/chromium.ts';
+import { DIST_DIR } from './scripts/lib/paths.ts';
 
 const executablePath = findChromium();
 if (!executablePath) {
@@ -8,9 +9,8 @@ if (!executablePath) {
   process.exit(1);
 }
 const port = Number(process.env.E2E_PORT ?? 4399);
-/** The built site the server serves and the specs read (sitemap); E2E_DIST serves another build. */
-const dist = process.env.E2E_DIST ?? 'dist';
-process.env.E2E_DIST = dist;
+/** The built site the server serves and the specs read; DIST_DIR serves another build. */
+const dist = DIST_DIR;
 
 // The site runs under nginx with the committed deploy/nginx.conf when nginx is installed (always in
 // CI: .ci/run installs it); otherwise under scripts/serve.ts, which sends the same headers.

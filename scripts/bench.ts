@@ -38,7 +38,7 @@ import {
   type Results,
 } from './bench/report.ts';
 import { benchSearch } from './bench/search.ts';
-import { findChromium } from '../tests/chromium.ts';
+import { findChromium } from './lib/chromium.ts';
 import { KIND_SEGMENTS } from '../src/model/routes.ts';
 import { LANGS } from '../src/model/schemas/common.ts';
 import { BUDGET_BYTES, GZIP_LEVEL, describe, htmlFiles, weighPage } from './bench/weight.ts';

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NGINX_CONF, PRODUCTION, renderLinksMap } from './nginx-conf.ts';
+import { DIST_DIR } from './lib/paths.ts';
 
 /** True when an nginx binary is on PATH. */
 export function hasNginx(): boolean {
@@ -63,7 +64,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '4321' },
-      dir: { type: 'string', default: 'dist' },
+      dir: { type: 'string', default: DIST_DIR },
       // Another site config than deploy/nginx.conf, e.g. a copy with a planted defect.
       conf: { type: 'string', default: NGINX_CONF },
       // Playwright's webServer pipes stdin: when the test runner dies, nginx stops too.

@@ -9,6 +9,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DIST_DIR } from './lib/paths.ts';
 
 export const LIST_FILE = 'tests/published-urls.txt';
 
@@ -46,7 +47,7 @@ export function writeList(urls: Iterable<string>, file = LIST_FILE): void {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { dir: { type: 'string', default: 'dist' } } });
+  const { values } = parseArgs({ options: { dir: { type: 'string', default: DIST_DIR } } });
   if (!existsSync(join(values.dir, 'sitemap.xml'))) {
     console.error(`urls:update: ${values.dir}/sitemap.xml not found; run "npm run build" first`);
     process.exit(1);

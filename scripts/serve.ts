@@ -16,6 +16,7 @@ import {
   cacheControl,
 } from '../deploy/headers.ts';
 import { redirectFor } from '../deploy/redirects.ts';
+import { DIST_DIR } from './lib/paths.ts';
 
 /** The short links, /kb/<id> -> article path, as the build wrote them to /kb/links.json. */
 export function readShortLinks(dir: string): Map<string, string> {
@@ -77,7 +78,7 @@ export function startServer(dir: string, port: number, host = '127.0.0.1'): Prom
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '4321' }, dir: { type: 'string', default: 'dist' } },
+    options: { port: { type: 'string', default: '4321' }, dir: { type: 'string', default: DIST_DIR } },
   });
   if (!existsSync(join(values.dir, 'index.html'))) {
     console.error(`serve: ${values.dir}/index.html not found; run "npm run build" first`);

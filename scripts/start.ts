@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from './serve.ts';
+import { DIST_DIR } from './lib/paths.ts';
 
 const SOURCES = ['content', 'src', 'public', 'astro.config.mjs', 'package.json'];
 
@@ -16,12 +17,12 @@ function newest(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
-const built = join('dist', 'pagefind', 'pagefind.js');
+const built = join(DIST_DIR, 'pagefind', 'pagefind.js');
 if (!existsSync(built) || Math.max(...SOURCES.map(newest)) > statSync(built).mtimeMs) {
   console.log('Building the site and its search index…');
   const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 const port = Number(process.env.PORT ?? 4321);
-await startServer('dist', port);
+await startServer(DIST_DIR, port);
 console.log(`\nThe knowledge base is served at http://localhost:${port}/  (Ctrl+C stops it)`);

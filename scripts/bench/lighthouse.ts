@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import type * as ChromeLauncher from 'chrome-launcher';
 import type LighthouseRun from 'lighthouse';
-import { CHROMIUM_ARGS, NO_CHROMIUM, findChromium } from '../../tests/chromium.ts';
+import { CHROMIUM_ARGS, NO_CHROMIUM, findChromium } from '../lib/chromium.ts';
 import { serveCounting } from './search.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;

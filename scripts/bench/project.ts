@@ -5,9 +5,10 @@
  */
 import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { ROOT } from '../lib/paths.ts';
 
-export const ROOT = resolve(import.meta.dirname, '..', '..');
+export { ROOT };
 
 /** What a build needs besides content/ (brief: src/, config, package.json, tsconfig, public/). */
 const PROJECT_FILES = ['src', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'public'];

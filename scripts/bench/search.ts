@@ -21,7 +21,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
-import { CHROMIUM_ARGS, NO_CHROMIUM, findChromium } from '../../tests/chromium.ts';
+import { CHROMIUM_ARGS, NO_CHROMIUM, findChromium } from '../lib/chromium.ts';
 import { startServer } from '../serve.ts';
 import { ROOT } from './project.ts';
 

@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { articlePath, pagePath, type PageName } from '../../src/model/routes.ts';
 import { LANGS } from '../../src/model/schemas/common.ts';
@@ -22,10 +22,10 @@ import {
   type PageWeight,
 } from '../../scripts/bench/weight.ts';
 import { readContent } from '../../src/model/read.ts';
+import { CONTENT_DIR, DIST_DIR } from '../../scripts/lib/paths.ts';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const DIST = resolve(process.env.DIST_DIR ?? join(ROOT, 'dist'));
-const CONTENT = resolve(process.env.CONTENT_DIR ?? join(ROOT, 'content'));
+const DIST = DIST_DIR;
+const CONTENT = CONTENT_DIR;
 const BUILT = existsSync(join(DIST, 'index.html'));
 const NOT_BUILT = `${DIST}/index.html not found: run "npm run build" first`;
 

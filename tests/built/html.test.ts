@@ -1,7 +1,7 @@
 /**
  * HTML gate: every HTML page of the built site passes html-validate with the
  * "html-validate:recommended" preset (.htmlvalidate.mjs says which rules are changed and why).
- * DIST=<folder> checks another build.
+ * DIST_DIR=<folder> checks another build.
  */
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import config from '../../.htmlvalidate.mjs';
+import { DIST_DIR } from '../../scripts/lib/paths.ts';
 
-const dist = process.env.DIST ?? 'dist';
+const dist = DIST_DIR;
 
 test('every page in the built site is valid HTML (html-validate:recommended)', async () => {
   const files = readdirSync(dist, { recursive: true, encoding: 'utf8' })

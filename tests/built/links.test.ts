@@ -3,7 +3,7 @@
  * every HTML page in dist/, follows every internal link, checks every #fragment against the ids of
  * its target page, and treats absolute links to the site's own address (canonical, hreflang,
  * og:url) as internal. External links are not fetched (the tests run offline) but must be
- * well-formed https/mailto addresses. DIST=<folder> checks another build.
+ * well-formed https/mailto addresses. DIST_DIR=<folder> checks another build.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -12,8 +12,9 @@ import { join, relative, sep } from 'node:path';
 import { after, before, test } from 'node:test';
 import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
 import { startServer } from '../../scripts/serve.ts';
+import { DIST_DIR } from '../../scripts/lib/paths.ts';
 
-const dist = process.env.DIST ?? 'dist';
+const dist = DIST_DIR;
 
 /** Site path of every HTML file: dist/de/index.html -> /de/, dist/404.html -> /404.html. */
 export function htmlPages(dir: string): string[] {

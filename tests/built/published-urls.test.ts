@@ -1,7 +1,7 @@
 /**
  * Permanent URLs: every address in tests/published-urls.txt still resolves on the built site
  * (200, or redirects - HTTP or a meta refresh - to a page that answers 200), and every address the
- * build publishes is in the list (`npm run urls:update` adds new ones). DIST=<folder> checks
+ * build publishes is in the list (`npm run urls:update` adds new ones). DIST_DIR=<folder> checks
  * another build.
  */
 import assert from 'node:assert/strict';
@@ -9,8 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { startServer } from '../../scripts/serve.ts';
 import { LIST_FILE, publishedUrls, readList } from '../../scripts/published-urls.ts';
+import { DIST_DIR } from '../../scripts/lib/paths.ts';
 
-const dist = process.env.DIST ?? 'dist';
+const dist = DIST_DIR;
 let base = '';
 let close: () => Promise<void>;
 before(async () => {

@@ -1,7 +1,7 @@
 /**
  * The search page ranks with the number of pages in its language's index (how rare a word is),
  * told at build time in #search-app's data-pages rather than asked of Pagefind at every search.
- * That number must be the index's own. DIST=<folder> checks another build.
+ * That number must be the index's own. DIST_DIR=<folder> checks another build.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { LANGS } from '../../src/model/schemas/common.ts';
 import { pagePath } from '../../src/model/routes.ts';
+import { DIST_DIR } from '../../scripts/lib/paths.ts';
 
-const dist = process.env.DIST ?? 'dist';
+const dist = DIST_DIR;
 const entryFile = join(dist, 'pagefind', 'pagefind-entry.json');
 
 for (const lang of LANGS)

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { DIST_DIR } from '../../scripts/lib/paths.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const dist = process.env.E2E_DIST ?? 'dist';
+const dist = DIST_DIR;
 
 /** Every page path in the sitemap, plus the bare domain, the 404 page and the (noindex) search pages. */
 export function pagesToCheck(): string[] {

@@ -14,8 +14,9 @@ import {
   cacheControl,
 } from '../../deploy/headers.ts';
 import { expect, test } from './fixtures.ts';
+import { DIST_DIR } from '../../scripts/lib/paths.ts';
 
-const dist = process.env.E2E_DIST ?? 'dist';
+const dist = DIST_DIR;
 const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).map((f) => '/' + f.split('\\').join('/'));
 const css = files.find((f) => f.startsWith('/_astro/') && f.endsWith('.css'))!;
 const reg = files.find((f) => f.endsWith('.reg'))!;

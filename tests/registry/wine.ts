@@ -12,15 +12,13 @@ import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync 
 import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import { fullKey, psApplyCommand, psUndoCommand, shortKey } from '../../src/lib/commands.ts';
 import { settingSchema } from '../../src/model/schemas/setting.ts';
 import type { PowershellSetting, RegistrySetting, Setting } from '../../src/model/schemas/setting.ts';
+import { CONTENT_DIR, DIST_DIR, ROOT } from '../../scripts/lib/paths.ts';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CONTENT_DIR = path.join(ROOT, 'content');
-export const DIST_DIR = process.env.DIST_DIR ? path.resolve(process.env.DIST_DIR) : path.join(ROOT, 'dist');
+export { CONTENT_DIR, DIST_DIR, ROOT };
 export const WINE_MISSING_MESSAGE =
   'wine not found: registry commands not executed; install wine64 (apt-get install -y wine64)';
 /** Generous: the first start of a prefix takes 10-20 s, a slow CI machine more. */

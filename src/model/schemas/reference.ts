@@ -13,17 +13,15 @@ export const REFERENCE_HOSTS = [
   'github.com',
 ] as const;
 
-const urlSchema = z
-  .url()
-  .refine(
-    (value) => {
-      const url = new URL(value);
-      return url.protocol === 'https:' && (REFERENCE_HOSTS as readonly string[]).includes(url.hostname);
-    },
-    {
-      message: `expected an https address on one of ${REFERENCE_HOSTS.join(', ')}; a source elsewhere keeps its title and gives noLink instead`,
-    },
-  );
+const urlSchema = z.url().refine(
+  (value) => {
+    const url = new URL(value);
+    return url.protocol === 'https:' && (REFERENCE_HOSTS as readonly string[]).includes(url.hostname);
+  },
+  {
+    message: `expected an https address on one of ${REFERENCE_HOSTS.join(', ')}; a source elsewhere keeps its title and gives noLink instead`,
+  },
+);
 
 /**
  * An outside source of facts, cited on the pages by title and linked by an address seen as that
