@@ -18,9 +18,11 @@ function slugOf(entry: ArticleEntry): string {
 
 async function load(): Promise<KnowledgeGraph> {
   const articles: ArticleInput[] = [];
+  const bodies = new Map<string, string>();
   for (const kind of KINDS) {
     for (const entry of await getCollection(ARTICLE_FOLDERS[kind])) {
       entries.set(entry.data.id, entry);
+      if (entry.body) bodies.set(entry.data.id, entry.body);
       articles.push({
         kind,
         filePath: entry.filePath ?? `content/${ARTICLE_FOLDERS[kind]}/${entry.id}`,
@@ -37,6 +39,7 @@ async function load(): Promise<KnowledgeGraph> {
     settings: await data('settings'),
     sources: await data('sources'),
     references: await data('references'),
+    bodies,
   });
 }
 
