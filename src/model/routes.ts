@@ -1,4 +1,4 @@
-import type { Lang } from './schemas/common.ts';
+import { LANGS, type Lang } from './schemas/common.ts';
 
 import type { Kind } from './kinds.ts';
 export type { Kind };
@@ -40,4 +40,9 @@ export function shortLinkPath(id: string): string {
 export function regFilePath(lang: Lang, fixSlug: string, which: 'apply' | 'undo'): string {
   const file = which === 'apply' ? fixSlug : `${fixSlug}-undo`;
   return `/${lang}/${KIND_SEGMENTS[lang].fix}/${fixSlug}/${file}.reg`;
+}
+
+/** Static paths of a page that exists once per language; the page reads `Astro.props.lang`. */
+export function perLanguage() {
+  return LANGS.map((lang) => ({ params: { lang }, props: { lang } }));
 }

@@ -2,13 +2,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { exportGraph } from '../../lib/export.ts';
 import { getGraph } from '../../lib/kb.ts';
+import { perLanguage } from '../../model/routes.ts';
 import type { Lang } from '../../model/schemas/common.ts';
 
-export const getStaticPaths = (() => [{ params: { lang: 'de' } }, { params: { lang: 'en' } }]) satisfies GetStaticPaths;
+export const getStaticPaths = perLanguage satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params, site }) => {
+export const GET: APIRoute = async ({ props, site }) => {
   const graph = await getGraph();
-  return new Response(JSON.stringify(exportGraph(graph, params.lang as Lang, site!), null, 1), {
+  return new Response(JSON.stringify(exportGraph(graph, props.lang as Lang, site!), null, 1), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };

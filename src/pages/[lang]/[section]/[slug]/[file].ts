@@ -4,10 +4,11 @@ import { encodeRegFile, regFileText, registrySettings } from '../../../../lib/co
 import type { FixNode } from '../../../../model/graph.ts';
 import { getGraph } from '../../../../lib/kb.ts';
 import { KIND_SEGMENTS, regFilePath } from '../../../../model/routes.ts';
+import { LANGS } from '../../../../model/schemas/common.ts';
 
 export const getStaticPaths = (async () => {
   const graph = await getGraph();
-  return (['de', 'en'] as const).flatMap((lang) =>
+  return LANGS.flatMap((lang) =>
     graph.fixes(lang).flatMap((fix: FixNode) => {
       const settings = registrySettings(fix.data.settings.map((id) => graph.settings.get(id)!));
       if (settings.length === 0) return [];
