@@ -24,6 +24,7 @@ import { benchLighthouse } from './bench/lighthouse.ts';
 import { GNU_TIME } from './bench/measure.ts';
 import { benchPageTypes } from './bench/pagetypes.ts';
 import { ROOT, makeTempProject, type TempProject } from './bench/project.ts';
+import { CONTENT_DIR } from './lib/paths.ts';
 import {
   buildTable,
   buildTimeSvg,
@@ -184,7 +185,7 @@ async function main(): Promise<void> {
     log(`generated knowledge base of about ${size} articles: writing content`);
     let generated = { articles: 0, replicas: 0 };
     const project = makeTempProject(String(size), (contentDir) => {
-      generated = generateContent(join(ROOT, 'content'), contentDir, size);
+      generated = generateContent(CONTENT_DIR, contentDir, size);
     });
     projects.push(project);
     log(`${generated.articles} articles (${generated.replicas} copies of the real graph)`);

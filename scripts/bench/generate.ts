@@ -2,19 +2,21 @@
  * A synthetic but realistic knowledge base of about N articles, made from the real one: the real
  * articles are copied as replicas (replica 0 is the real content unchanged), each replica with new
  * ids and slugs ("<id>-r<k>") and its graph edges (causes, fixes, translation, risk.saferFix)
- * pointing inside the same replica, so every integrity rule of src/lib/graph.ts still holds. Each
+ * pointing inside the same replica, so every integrity rule of src/model/integrity.ts still holds. Each
  * copied body gets one extra paragraph of words drawn (seeded) from the same language's articles,
  * so the search index sees varied text rather than identical pages. The YAML records (messages,
- * settings, sources, references) are shared by all replicas.
+ * settings, sources, references) are shared by all replicas. It reads content/ with the one Node
+ * reader (src/model/read.ts), so it sees exactly what the tests see.
  */
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import * as yaml from 'js-yaml';
+import type { ArticleInput } from '../../src/model/graph.ts';
+import { ARTICLE_FOLDERS } from '../../src/model/kinds.ts';
+import { readContent } from '../../src/model/read.ts';
 
 interface SourceArticle {
-  /** Path below content/, e.g. symptoms/en/guest-access-blocked.mdx. */
-  rel: string;
-  lang: string;
-  frontmatter: string;
+  article: ArticleInput;
   body: string;
 }
 
@@ -37,65 +39,28 @@ function random(seed: number): () => number {
   };
 }
 
-function readArticles(contentDir: string): SourceArticle[] {
-  return listFiles(contentDir)
-    .filter((f) => f.endsWith('.mdx'))
-    .map((file) => {
-      const text = readFileSync(file, 'utf8');
-      const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
-      if (!match) throw new Error(`${file}: no frontmatter block`);
-      const lang = /^lang:\s*["']?(\w+)/m.exec(match[1])?.[1];
-      if (!lang) throw new Error(`${file}: no lang in the frontmatter`);
-      return { rel: relative(contentDir, file), lang, frontmatter: match[1], body: match[2] };
-    });
-}
-
-const unquote = (value: string) => value.trim().replace(/^["']|["']$/g, '');
-
 /**
- * Rewrites the article ids in the frontmatter fields that hold them (id, translation, causes,
- * fixes, risk.saferFix; flow or block lists) with `rename`. Other fields are left alone.
+ * The frontmatter of a replica: the article's validated data with every article id it holds
+ * (id, translation, causes, fixes, risk.saferFix) renamed, written back as YAML.
  */
-export function renameIds(frontmatter: string, ids: Set<string>, rename: (id: string) => string): string {
-  const map = (value: string) => {
-    const id = unquote(value);
-    return ids.has(id) ? rename(id) : id;
-  };
-  let inList = false;
-  return frontmatter
-    .split('\n')
-    .map((line) => {
-      const scalar = /^(id|translation|\s+saferFix):\s*(\S+)\s*$/.exec(line);
-      if (scalar) {
-        inList = false;
-        return `${scalar[1]}: ${map(scalar[2])}`;
-      }
-      const flow = /^(causes|fixes):\s*\[(.*)\]\s*$/.exec(line);
-      if (flow) {
-        inList = false;
-        const items = flow[2].split(',').filter((s) => s.trim());
-        return `${flow[1]}: [${items.map(map).join(', ')}]`;
-      }
-      if (/^(causes|fixes):\s*$/.test(line)) {
-        inList = true;
-        return line;
-      }
-      const item = /^(\s*-\s+)(\S+)\s*$/.exec(line);
-      if (inList && item) return `${item[1]}${map(item[2])}`;
-      if (/^\S/.test(line)) inList = false;
-      return line;
-    })
-    .join('\n');
+export function replicaFrontmatter(article: ArticleInput, rename: (id: string) => string): string {
+  const data = structuredClone(article.data) as Record<string, unknown> & ArticleInput['data'];
+  data.id = rename(data.id);
+  data.translation = rename(data.translation);
+  if ('causes' in data) data.causes = data.causes.map(rename);
+  if ('fixes' in data) data.fixes = data.fixes.map(rename);
+  if ('risk' in data && data.risk.saferFix) data.risk.saferFix = rename(data.risk.saferFix);
+  return yaml.dump({ ...data, reviewed: data.reviewed.toISOString().slice(0, 10) }, { lineWidth: -1, noRefs: true });
 }
 
 /** Words of the article bodies per language, for the filler paragraphs. */
 function vocabulary(articles: SourceArticle[]): Map<string, string[]> {
   const words = new Map<string, string[]>();
-  for (const article of articles) {
-    const list = words.get(article.lang) ?? [];
-    const prose = article.body.replace(/^#.*$/gm, '').replace(/[`*_[\]()#>|]/g, ' ');
+  for (const { article, body } of articles) {
+    const list = words.get(article.data.lang) ?? [];
+    const prose = body.replace(/^#.*$/gm, '').replace(/[`*_[\]()#>|]/g, ' ');
     for (const word of prose.split(/\s+/)) if (/^[\p{L}][\p{L}\p{N}-]{2,}$/u.test(word)) list.push(word);
-    words.set(article.lang, list);
+    words.set(article.data.lang, list);
   }
   return words;
 }
@@ -117,10 +82,13 @@ export interface Generated {
  * The count is a whole number of replicas of the real knowledge base, so it is "about" target.
  */
 export function generateContent(sourceDir: string, targetDir: string, target: number, seed = 1): Generated {
-  const articles = readArticles(sourceDir);
+  const content = readContent(sourceDir);
+  const articles: SourceArticle[] = content.articles.map((article) => ({
+    article,
+    body: content.bodies.get(article.data.id) ?? '',
+  }));
   if (!articles.length) throw new Error(`${sourceDir}: no articles to copy`);
   const replicas = Math.max(1, Math.round(target / articles.length));
-  const ids = new Set(articles.map((a) => unquote(/^id:\s*(\S+)/m.exec(a.frontmatter)?.[1] ?? '')));
   const words = vocabulary(articles);
   const next = random(seed);
 
@@ -131,17 +99,17 @@ export function generateContent(sourceDir: string, targetDir: string, target: nu
   }
   for (let k = 0; k < replicas; k++) {
     const suffix = k === 0 ? '' : `-r${k}`;
-    for (const article of articles) {
-      const slug = basename(article.rel, '.mdx');
-      const to = join(targetDir, dirname(article.rel), `${slug}${suffix}.mdx`);
-      mkdirSync(dirname(to), { recursive: true });
+    for (const { article, body } of articles) {
+      const folder = join(targetDir, ARTICLE_FOLDERS[article.kind], article.data.lang);
+      const to = join(folder, `${article.slug}${suffix}.mdx`);
+      mkdirSync(folder, { recursive: true });
       if (k === 0) {
-        copyFileSync(join(sourceDir, article.rel), to);
+        copyFileSync(join(sourceDir, ARTICLE_FOLDERS[article.kind], article.data.lang, `${article.slug}.mdx`), to);
         continue;
       }
-      const frontmatter = renameIds(article.frontmatter, ids, (id) => `${id}${suffix}`);
-      const filler = fillerParagraph(words.get(article.lang) ?? ['text'], next);
-      writeFileSync(to, `---\n${frontmatter}\n---\n${article.body.trimEnd()}\n\n${filler}\n`);
+      const frontmatter = replicaFrontmatter(article, (id) => `${id}${suffix}`);
+      const filler = fillerParagraph(words.get(article.data.lang) ?? ['text'], next);
+      writeFileSync(to, `---\n${frontmatter}---\n${body.trimEnd()}\n\n${filler}\n`);
     }
   }
   return { articles: articles.length * replicas, replicas };
