@@ -44,7 +44,7 @@ function random(seed: number): () => number {
  * (id, translation, causes, fixes, risk.saferFix) renamed, written back as YAML.
  */
 export function replicaFrontmatter(article: ArticleInput, rename: (id: string) => string): string {
-  const data = structuredClone(article.data) as Record<string, unknown> & ArticleInput['data'];
+  const data = structuredClone(article.data);
   data.id = rename(data.id);
   data.translation = rename(data.translation);
   if ('causes' in data) data.causes = data.causes.map(rename);

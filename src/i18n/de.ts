@@ -124,6 +124,9 @@ export const de: Record<UiKey, string> = {
   'sources.unused': 'Nichts Verwertbares',
   'sources.usedIn': 'Verwendet in',
   'sources.origin': 'Ursprung',
+  'sources.threadTitle': 'Der Beitrag von 2015 und seine Kommentare',
+  'sources.replies': '{count} Antworten',
+  'sources.oneReply': '1 Antwort',
   'sources.references': 'Weitere Quellen',
   'home.searchTitle': 'Was meldet Windows?',
   'home.bySymptom': 'Nach Symptom',
@@ -147,9 +150,21 @@ export const de: Record<UiKey, string> = {
   'trouble.back': 'Zurück',
   'trouble.answers': 'Ihre bisherigen Antworten',
   'graph.title': 'Übersicht: Symptome, Ursachen, Lösungen',
-  'graph.intro': 'Jedes Symptom, die Ursachen dahinter und die Lösungen dafür. Jedes Kästchen ist ein Link.',
+  'graph.intro':
+    'Jedes Symptom mit den Ursachen dahinter und den Lösungen dafür. Zu jedem Symptom gibt es eine eigene Grafik.',
+  'graph.openMap': '(Grafik)',
+  'graph.symptomTitle': 'Grafik: {title}',
+  'graph.symptomIntro': 'Die Ursachen dieses Symptoms und die Lösungen dafür; jedes Kästchen ist ein Link.',
   'graph.scroll':
     'Die Übersicht ist breiter als Ihr Bildschirm: Wischen Sie seitwärts oder nutzen Sie die Liste darunter.',
   'list.all': 'Alle',
   'fixes.byRisk': 'Lösungen nach Risiko',
+  // Paged lists
+  'pager.label': 'Seiten',
+  'pager.previous': 'Zurück',
+  'pager.next': 'Weiter',
+  'pager.page': 'Seite {n}',
+  'pager.ofPages': 'Seite {page} von {pages}',
+  'uses.more': 'Alle {count} Artikel, die darauf beruhen',
+  'uses.title': 'Artikel, die auf {name} beruhen',
 };

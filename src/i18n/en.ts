@@ -119,6 +119,9 @@ export const en = {
   'sources.unused': 'Nothing to use',
   'sources.usedIn': 'Used in',
   'sources.origin': 'origin',
+  'sources.threadTitle': 'The 2015 thread: the post and its comments',
+  'sources.replies': '{count} replies',
+  'sources.oneReply': '1 reply',
   'sources.references': 'Outside sources',
   'home.searchTitle': 'What does Windows say?',
   'home.bySymptom': 'Browse by symptom',
@@ -141,10 +144,21 @@ export const en = {
   'trouble.back': 'Back',
   'trouble.answers': 'Your answers so far',
   'graph.title': 'Map of symptoms, causes and fixes',
-  'graph.intro': 'Every symptom, the causes behind it and the fixes for them. Each box is a link.',
+  'graph.intro': 'Every symptom with the causes behind it and the fixes for them. Each symptom has its own map.',
+  'graph.openMap': '(map)',
+  'graph.symptomTitle': 'Map: {title}',
+  'graph.symptomIntro': 'The causes of this symptom and the fixes for them; each box is a link.',
   'graph.scroll': 'The map is wider than your screen: scroll it sideways, or use the list below.',
   'list.all': 'All',
   'fixes.byRisk': 'Fixes by risk',
+  // Paged lists
+  'pager.label': 'Pages',
+  'pager.previous': 'Previous',
+  'pager.next': 'Next',
+  'pager.page': 'Page {n}',
+  'pager.ofPages': 'page {page} of {pages}',
+  'uses.more': 'All {count} articles that use it',
+  'uses.title': 'Articles that use {name}',
 } as const;
 
 export type UiKey = keyof typeof en;

@@ -4,8 +4,7 @@
  * no libraries, no inline styles (the Content-Security-Policy forbids them): colours come from CSS
  * classes on the page. Layout and drawing are separate so the layout can be unit-tested.
  */
-import type { Lang } from '../model/schemas/common.ts';
-import type { KnowledgeGraph } from '../model/graph.ts';
+import type { KnowledgeGraph, SymptomNode } from '../model/graph.ts';
 
 export const COLUMNS = ['symptom', 'cause', 'fix'] as const;
 export type Column = (typeof COLUMNS)[number];
@@ -277,12 +276,21 @@ export function renderMapSvg(layout: MapLayout, labels: MapLabels): string {
   return out.join('\n');
 }
 
-/** The map's nodes and edges for one language: symptom -> cause and cause -> fix. */
-export function graphMapInput(graph: KnowledgeGraph, lang: Lang, riskLabel: (level: string) => string): MapInput {
+/**
+ * The map's nodes and edges for some symptoms: each symptom, its causes and their fixes. Given all
+ * of a language's symptoms it is the whole graph, since every cause and fix hangs off a symptom.
+ */
+export function graphMapInput(
+  graph: KnowledgeGraph,
+  symptoms: SymptomNode[],
+  riskLabel: (level: string) => string,
+): MapInput {
+  const causes = [...new Set(symptoms.flatMap((s) => graph.causesOf(s)))];
+  const fixes = [...new Set(causes.flatMap((c) => graph.fixesOf(c)))];
   const nodes: MapNode[] = [
-    ...graph.symptoms(lang).map((s): MapNode => ({ id: s.id, column: 'symptom', title: s.data.title, href: s.url })),
-    ...graph.causes(lang).map((c): MapNode => ({ id: c.id, column: 'cause', title: c.data.title, href: c.url })),
-    ...graph.fixes(lang).map((f): MapNode => ({
+    ...symptoms.map((s): MapNode => ({ id: s.id, column: 'symptom', title: s.data.title, href: s.url })),
+    ...causes.map((c): MapNode => ({ id: c.id, column: 'cause', title: c.data.title, href: c.url })),
+    ...fixes.map((f): MapNode => ({
       id: f.id,
       column: 'fix',
       title: f.data.title,
@@ -292,8 +300,8 @@ export function graphMapInput(graph: KnowledgeGraph, lang: Lang, riskLabel: (lev
     })),
   ];
   const edges: MapEdge[] = [
-    ...graph.symptoms(lang).flatMap((s) => graph.causesOf(s).map((c) => ({ from: s.id, to: c.id }))),
-    ...graph.causes(lang).flatMap((c) => graph.fixesOf(c).map((f) => ({ from: c.id, to: f.id }))),
+    ...symptoms.flatMap((s) => graph.causesOf(s).map((c) => ({ from: s.id, to: c.id }))),
+    ...causes.flatMap((c) => graph.fixesOf(c).map((f) => ({ from: c.id, to: f.id }))),
   ];
   return { nodes, edges };
 }

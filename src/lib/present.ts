@@ -10,6 +10,11 @@ export function sourceLabel(record: SourceRecord, words: { post: string; comment
   return `${record.author ?? words.anonymous}, ${words.comment.replace('{position}', record.position)}`;
 }
 
+/** Anchor of a message on the messages page. */
+export function messageAnchor(messageId: string): string {
+  return `message-${messageId}`;
+}
+
 /** Anchor of a source record on the sources page. */
 export function sourceAnchor(record: SourceRecord): string {
   return `source-${record.id}`;

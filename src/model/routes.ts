@@ -46,3 +46,21 @@ export function regFilePath(lang: Lang, fixSlug: string, which: 'apply' | 'undo'
 export function perLanguage() {
   return LANGS.map((lang) => ({ params: { lang }, props: { lang } }));
 }
+
+/**
+ * Page `page` (1-based) of a paged list whose first page is at `first` (a path ending in "/"):
+ * the first page keeps the list's own address, later ones are <first>page/<n>/.
+ */
+export function pagedPath(first: string, page: number): string {
+  return page <= 1 ? first : `${first}page/${page}/`;
+}
+
+/** A symptom's own part of the graph picture. */
+export function symptomGraphPath(lang: Lang, symptomSlug: string): string {
+  return `${pagePath(lang, 'graph')}${symptomSlug}/`;
+}
+
+/** The page listing every article that uses one thread record or one message, when too many to list inline. */
+export function recordUsesPath(lang: Lang, list: 'sources' | 'messages', id: string): string {
+  return `${pagePath(lang, list)}${id}/`;
+}

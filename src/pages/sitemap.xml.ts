@@ -3,17 +3,18 @@ import type { APIRoute } from 'astro';
 import { otherLang } from '../i18n/index.ts';
 import { getGraph } from '../lib/kb.ts';
 import { isoDate } from '../lib/present.ts';
-import { KIND_SEGMENTS, PAGE_SEGMENTS, kindIndexPath, pagePath, type PageName } from '../model/routes.ts';
-import { LANGS } from '../model/schemas/common.ts';
+import { KINDS } from '../model/kinds.ts';
+import { PAGE_SEGMENTS, kindIndexPath, pagePath, symptomGraphPath, type PageName } from '../model/routes.ts';
+import { LANGS, type Lang } from '../model/schemas/common.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const graph = await getGraph();
-  const entries: { path: string; alternate: string; lang: string; lastmod?: string }[] = [];
+  const entries: { path: string; alternate: string; lang: Lang; lastmod?: string }[] = [];
   for (const lang of LANGS) {
     for (const page of Object.keys(PAGE_SEGMENTS) as PageName[])
       if (page !== 'search')
         entries.push({ path: pagePath(lang, page), alternate: pagePath(otherLang(lang), page), lang });
-    for (const kind of Object.keys(KIND_SEGMENTS[lang]) as (keyof (typeof KIND_SEGMENTS)['de'])[])
+    for (const kind of KINDS)
       entries.push({ path: kindIndexPath(lang, kind), alternate: kindIndexPath(otherLang(lang), kind), lang });
     for (const node of graph.all(lang))
       entries.push({
@@ -22,6 +23,14 @@ export const GET: APIRoute = async ({ site }) => {
         lang,
         lastmod: isoDate(node.data.reviewed),
       });
+    for (const symptom of graph.symptoms(lang)) {
+      const partner = graph.translation(symptom);
+      entries.push({
+        path: symptomGraphPath(lang, symptom.slug),
+        alternate: symptomGraphPath(partner.lang, partner.slug),
+        lang,
+      });
+    }
   }
   const abs = (path: string) => new URL(path, site).href;
   const body = entries
@@ -29,7 +38,7 @@ export const GET: APIRoute = async ({ site }) => {
       (e) =>
         `<url><loc>${abs(e.path)}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}` +
         `<xhtml:link rel="alternate" hreflang="${e.lang}" href="${abs(e.path)}"/>` +
-        `<xhtml:link rel="alternate" hreflang="${otherLang(e.lang as 'de')}" href="${abs(e.alternate)}"/></url>`,
+        `<xhtml:link rel="alternate" hreflang="${otherLang(e.lang)}" href="${abs(e.alternate)}"/></url>`,
     )
     .join('\n');
   return new Response(

@@ -33,7 +33,7 @@ function overlaps(layout: MapLayout): string[] {
 
 for (const lang of LANGS) {
   describe(`graph map (${lang}, real content)`, () => {
-    const input = graphMapInput(graph, lang, (level) => `risk ${level}`);
+    const input = graphMapInput(graph, graph.symptoms(lang), (level) => `risk ${level}`);
     const layout = layoutMap(input);
     const svg = renderMapSvg(layout, labels);
 
@@ -153,5 +153,23 @@ describe('graph map layout', () => {
 
   it('escapes the five XML characters', () => {
     assert.equal(escapeXml(`<a href="x">&'`), '&lt;a href=&quot;x&quot;&gt;&amp;&#39;');
+  });
+});
+
+describe('graph map of one symptom', () => {
+  it('holds the symptom, its causes and their fixes, and nothing else', () => {
+    for (const symptom of graph.symptoms('en')) {
+      const causes = graph.causesOf(symptom);
+      const fixes = new Set(causes.flatMap((c) => graph.fixesOf(c)));
+      const input = graphMapInput(graph, [symptom], (level) => level);
+      assert.deepEqual(
+        input.nodes.map((n) => n.id).sort(),
+        [symptom.id, ...causes.map((c) => c.id), ...[...fixes].map((f) => f.id)].sort(),
+        symptom.id,
+      );
+      assert.ok(
+        input.edges.every((e) => input.nodes.some((n) => n.id === e.from) && input.nodes.some((n) => n.id === e.to)),
+      );
+    }
   });
 });

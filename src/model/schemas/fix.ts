@@ -90,3 +90,4 @@ export const fixSchema = articleSchema
   });
 export type FixData = z.infer<typeof fixSchema>;
 export type Evidence = z.infer<typeof evidenceSchema>;
+export type Outcome = (typeof OUTCOMES)[number];
