@@ -6,14 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { TestContext } from 'node:test';
 import {
-  commandsFor,
   encodeRegFile,
   psApplyCommand,
   quoteArgument,
@@ -29,17 +27,9 @@ import {
   checkPsSetting,
   cmdAction,
   cmdPairs,
-  collectSite,
-  findWine,
-  loadKnownCmdlets,
-  loadSettings,
   matchRegEntries,
-  parseCmdLine,
-  parseRegFile,
-  parseRegQuery,
-  PREFIX_TIMEOUT_MS,
+  matchSiteRegFiles,
   psLineMatchesSetting,
-  readSiteRegFiles,
   regAction,
   regPairs,
   roundTrip,
@@ -48,15 +38,16 @@ import {
   settingProblems,
   siteFormProblems,
   sitePsProblems,
-  STEP_TIMEOUT_MS,
-  WINE_MISSING_MESSAGE,
-  wineMissingMessage,
-  WinePrefix,
-} from './wine.ts';
-import type { FixRecord } from './wine.ts';
+} from './checks/index.ts';
+import { loadContent, loadKnownCmdlets } from './data.ts';
+import { goodPage, plantedFix, usePlantedSites } from './fixtures.ts';
+import type { PlantedPage } from './fixtures.ts';
+import { parseCmdLine, parseRegFile } from './parse/index.ts';
+import { collectSite } from './site/index.ts';
+import { findWine, STEP_TIMEOUT_MS, usePrefix, WINE_MISSING_MESSAGE, wineMissingMessage } from './wine/index.ts';
 
 const TIMEOUT = STEP_TIMEOUT_MS * 4;
-const settings = loadSettings();
+const { settings } = loadContent();
 const registry = registrySettings(settings);
 const powershell = settings.filter((s): s is PowershellSetting => s.kind === 'powershell');
 const known = loadKnownCmdlets();
@@ -185,10 +176,6 @@ describe('planted: cmd command lines', () => {
       String(real.data),
       '/f',
     ]);
-    assert.deepEqual(parseCmdLine('reg add "HKLM\\A B" /v N /t REG_SZ /d "x \\"y\\" z" /f').args.slice(2, 3), [
-      'HKLM\\A B',
-    ]);
-    assert.deepEqual(parseCmdLine('x "a\\\\" "b\\"c" d""e').args, ['x', 'a\\', 'b"c', 'de']);
   });
   const line = regApplyCommand(real);
   const plants: [string, string, RegExp][] = [
@@ -205,19 +192,6 @@ describe('planted: cmd command lines', () => {
   ];
   for (const [name, planted, pattern] of plants)
     test(`plant: ${name}`, (t) => detected(t, parseCmdLine(planted).problems, pattern));
-});
-
-describe('planted: reg query output parsing', () => {
-  test('reads \\r\\n, \\r\\r\\n and \\n output, REG_DWORD as hex, REG_SZ with spaces and empty', () => {
-    const out = (eol: string) =>
-      `${eol}HKEY_LOCAL_MACHINE\\SOFTWARE\\X${eol}    A    REG_DWORD    0x1f${eol}    B    REG_SZ    two  words ${eol}    C    REG_SZ    ${eol}${eol}`;
-    for (const eol of ['\r\n', '\r\r\n', '\n']) {
-      assert.deepEqual(parseRegQuery(out(eol), 'A'), { type: 'REG_DWORD', data: 31 });
-      assert.deepEqual(parseRegQuery(out(eol), 'b'), { type: 'REG_SZ', data: 'two  words ' });
-      assert.deepEqual(parseRegQuery(out(eol), 'C'), { type: 'REG_SZ', data: '' });
-      assert.equal(parseRegQuery(out(eol), 'D'), undefined);
-    }
-  });
 });
 
 describe('planted: PowerShell by form', () => {
@@ -262,94 +236,21 @@ describe('planted: PowerShell by form', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// A small fake built site in a temp folder
+// A small fake built site in a temp folder (fixtures.ts)
 // ---------------------------------------------------------------------------------------------
 
-interface Block {
-  shell: string;
-  role: string;
-  setting: string;
-  text: string;
-}
-interface PlantedPage {
-  lang: string;
-  slug: string;
-  blocks: Block[];
-  reg?: { apply: Uint8Array; undo: Uint8Array };
-}
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-
-/** The page a correct build would render for a fix with these settings. */
-function goodPage(lang: string, slug: string, list: Setting[]): PlantedPage {
-  const blocks = list.flatMap((s) => {
-    const c = commandsFor(s);
-    return [
-      { shell: c.shell, role: 'apply', setting: s.id, text: c.apply },
-      { shell: c.shell, role: 'undo', setting: s.id, text: c.undo },
-    ];
-  });
-  const reg = registrySettings(list);
-  return {
-    lang,
-    slug,
-    blocks,
-    reg: reg.length
-      ? { apply: encodeRegFile(regFileText(reg, 'apply')), undo: encodeRegFile(regFileText(reg, 'undo')) }
-      : undefined,
-  };
-}
-
-async function plantSite(pages: PlantedPage[]): Promise<string> {
-  const dist = await mkdtemp(path.join(tmpdir(), 'kb-planted-dist-'));
-  for (const page of pages) {
-    const dir = path.join(dist, page.lang, 'fixes', page.slug);
-    await mkdir(dir, { recursive: true });
-    const blocks = page.blocks
-      .map(
-        (b) =>
-          `<pre class="cmd" data-shell="${b.shell}" data-role="${b.role}" data-setting="${b.setting}"><code>${escapeHtml(b.text)}</code></pre>`,
-      )
-      .join('\n');
-    let links = '';
-    if (page.reg) {
-      await writeFile(path.join(dir, `${page.slug}.reg`), page.reg.apply);
-      await writeFile(path.join(dir, `${page.slug}-undo.reg`), page.reg.undo);
-      links = `<a href="/${page.lang}/fixes/${page.slug}/${page.slug}.reg" download data-reg="apply">apply</a> <a href="/${page.lang}/fixes/${page.slug}/${page.slug}-undo.reg" download data-reg="undo">undo</a>`;
-    }
-    await writeFile(
-      path.join(dir, 'index.html'),
-      `<!doctype html><html lang="${page.lang}"><body><main>${blocks}\n${links}</main></body></html>`,
-    );
-  }
-  return dist;
-}
-
-const fixRecord = (lang: string, slug: string, ids: string[]): FixRecord => ({
-  file: path.join('content', 'fixes', lang, `${slug}.mdx`),
-  lang,
-  slug,
-  id: slug,
-  settings: ids,
-});
 const allIds = settings.map((s) => s.id);
 
 describe('planted: built site without running it', () => {
-  const dirs: string[] = [];
-  after(async () => {
-    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-  });
+  const plantSite = usePlantedSites();
   const build = async (pages: PlantedPage[]) => {
-    const dist = await plantSite(pages);
-    dirs.push(dist);
-    const site = collectSite(dist);
-    return { site, regFiles: readSiteRegFiles(site, registry) };
+    const site = collectSite(await plantSite(pages));
+    return { site, regFiles: matchSiteRegFiles(site, registry) };
   };
 
   test('control: a correct page for a fix using every setting passes form, PowerShell and coverage', async () => {
     const { site, regFiles } = await build([goodPage('en', 'planted-fix', settings)]);
-    const fixes = [fixRecord('en', 'planted-fix', allIds)];
+    const fixes = [plantedFix('en', 'planted-fix', allIds)];
     assert.equal(site.commands.length, settings.length * 2);
     assert.equal(site.regLinks.length, 2);
     assert.deepEqual(siteFormProblems(site, regFiles, settings, fixes), []);
@@ -366,7 +267,7 @@ describe('planted: built site without running it', () => {
     ]);
     detected(
       t,
-      checkCoverage(site, regFiles, settings, [fixRecord('en', 'planted-fix', allIds)]).problems,
+      checkCoverage(site, regFiles, settings, [plantedFix('en', 'planted-fix', allIds)]).problems,
       new RegExp(`"${real.id}" is used by a fix`),
     );
   });
@@ -375,7 +276,7 @@ describe('planted: built site without running it', () => {
     detected(
       t,
       checkCoverage(site, regFiles, settings, [
-        fixRecord(
+        plantedFix(
           'en',
           'planted-fix',
           allIds.filter((id) => id !== real.id),
@@ -392,7 +293,6 @@ describe('planted: built site without running it', () => {
         blocks: [...page.blocks, { shell: 'cmd', role: 'apply', setting: 'no-such-setting', text: 'reg query x' }],
       },
     ]);
-    dirs.push(dist);
     const file = path.join(dist, 'en', 'fixes', 'planted-fix', 'index.html');
     const html = (await readFile(file, 'utf8')).replace(
       /<a href="[^"]*-undo\.reg" download data-reg="undo">undo<\/a>/,
@@ -400,10 +300,10 @@ describe('planted: built site without running it', () => {
     );
     await writeFile(file, html);
     const site = collectSite(dist);
-    const regFiles = readSiteRegFiles(site, registry);
+    const regFiles = matchSiteRegFiles(site, registry);
     const problems = [
-      ...siteFormProblems(site, regFiles, settings, [fixRecord('en', 'planted-fix', allIds)]),
-      ...checkCoverage(site, regFiles, settings, [fixRecord('en', 'planted-fix', allIds)]).problems,
+      ...siteFormProblems(site, regFiles, settings, [plantedFix('en', 'planted-fix', allIds)]),
+      ...checkCoverage(site, regFiles, settings, [plantedFix('en', 'planted-fix', allIds)]).problems,
     ];
     detected(
       t,
@@ -430,20 +330,9 @@ describe('planted: built site without running it', () => {
 
 const winePath = findWine();
 describe('planted: running in Wine', { skip: winePath ? false : wineMissingMessage() }, () => {
-  let wine: WinePrefix;
-  const dirs: string[] = [];
-  before(
-    async () => {
-      wine = await WinePrefix.create(winePath!);
-    },
-    { timeout: PREFIX_TIMEOUT_MS },
-  );
-  after(async () => {
-    await wine?.dispose();
-    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-  });
+  const wine = usePrefix(winePath!);
   const run = (record: RegistrySetting, apply: string, undo: string) =>
-    roundTrip(wine, [record], cmdAction(apply), cmdAction(undo));
+    roundTrip(wine(), [record], cmdAction(apply), cmdAction(undo));
 
   test('control: the real commands pass', { timeout: TIMEOUT }, async () => {
     assert.deepEqual(await run(real, regApplyCommand(real), regUndoCommand(real)), []);
@@ -481,7 +370,7 @@ describe('planted: running in Wine', { skip: winePath ? false : wineMissingMessa
   });
 
   const reg = (record: RegistrySetting, apply: string | Uint8Array, undo: string | Uint8Array) =>
-    roundTrip(wine, [record], regAction('planted.reg', apply), regAction('planted-undo.reg', undo));
+    roundTrip(wine(), [record], regAction('planted.reg', apply), regAction('planted-undo.reg', undo));
   test('control: the real .reg files pass', { timeout: TIMEOUT }, async () => {
     assert.deepEqual(
       await reg(real, encodeRegFile(regFileText([real], 'apply')), encodeRegFile(regFileText([real], 'undo'))),
@@ -518,18 +407,13 @@ describe('planted: running in Wine', { skip: winePath ? false : wineMissingMessa
   });
 
   describe('planted site run in Wine', () => {
-    const buildSite = async (pages: PlantedPage[]) => {
-      const dist = await plantSite(pages);
-      dirs.push(dist);
-      const site = collectSite(dist);
-      return { site, regFiles: readSiteRegFiles(site, registry) };
-    };
+    const plantSite = usePlantedSites();
     const runSite = async (pages: PlantedPage[], records: Setting[]) => {
-      const { site } = await buildSite(pages);
-      const regFiles = readSiteRegFiles(site, registrySettings(records));
+      const site = collectSite(await plantSite(pages));
+      const regFiles = matchSiteRegFiles(site, registrySettings(records));
       const problems: string[] = [];
-      for (const pair of cmdPairs(site)) problems.push(...(await runCmdPair(wine, pair, records)));
-      for (const pair of regPairs(regFiles)) problems.push(...(await runRegPair(wine, pair)));
+      for (const pair of cmdPairs(site)) problems.push(...(await runCmdPair(wine(), pair, records)));
+      for (const pair of regPairs(regFiles)) problems.push(...(await runRegPair(wine(), pair)));
       return { problems, site, regFiles };
     };
 

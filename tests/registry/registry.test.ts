@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   commandsFor,
   encodeRegFile,
@@ -19,6 +19,7 @@ import {
   registrySettings,
   regUndoCommand,
 } from '../../src/lib/commands.ts';
+import { DIST_DIR } from '../../scripts/lib/paths.ts';
 import { settingSchema } from '../../src/model/schemas/setting.ts';
 import type { PowershellSetting, RegistrySetting, Setting } from '../../src/model/schemas/setting.ts';
 import {
@@ -26,16 +27,8 @@ import {
   checkPsSetting,
   cmdAction,
   cmdPairs,
-  collectSite,
-  DIST_DIR,
-  findWine,
-  loadFixes,
-  loadKnownCmdlets,
-  loadSettings,
   matchRegEntries,
-  parseRegFile,
-  PREFIX_TIMEOUT_MS,
-  readSiteRegFiles,
+  matchSiteRegFiles,
   regAction,
   regPairs,
   roundTrip,
@@ -44,10 +37,11 @@ import {
   settingProblems,
   siteFormProblems,
   sitePsProblems,
-  STEP_TIMEOUT_MS,
-  wineMissingMessage,
-  WinePrefix,
-} from './wine.ts';
+} from './checks/index.ts';
+import { loadContent, loadKnownCmdlets } from './data.ts';
+import { parseRegFile } from './parse/index.ts';
+import { collectSite } from './site/index.ts';
+import { findWine, STEP_TIMEOUT_MS, usePrefix, wineMissingMessage } from './wine/index.ts';
 
 const TIMEOUT = STEP_TIMEOUT_MS * 4;
 const winePath = findWine();
@@ -61,23 +55,12 @@ if (!winePath) {
 }
 
 function defineTests(winePath: string): void {
-  const settings = loadSettings();
+  const { settings, fixes } = loadContent();
   const registry = registrySettings(settings);
   const powershell = settings.filter((s): s is PowershellSetting => s.kind === 'powershell');
-  const fixes = loadFixes();
   const known = loadKnownCmdlets();
   const byId = new Map<string, Setting>(settings.map((s) => [s.id, s]));
-
-  let wine: WinePrefix;
-  before(
-    async () => {
-      wine = await WinePrefix.create(winePath);
-    },
-    { timeout: PREFIX_TIMEOUT_MS },
-  );
-  after(async () => {
-    await wine?.dispose();
-  });
+  const prefix = usePrefix(winePath);
 
   describe('a. reg.exe commands generated from settings.yaml', () => {
     test('settings.yaml has registry settings, each with an undo that changes something', () => {
@@ -92,7 +75,7 @@ function defineTests(winePath: string): void {
         assert.equal(undo, regUndoCommand(setting));
         t.diagnostic(`apply: ${apply}`);
         t.diagnostic(`undo:  ${undo}`);
-        assert.deepEqual(await roundTrip(wine, [setting], cmdAction(apply), cmdAction(undo)), []);
+        assert.deepEqual(await roundTrip(prefix(), [setting], cmdAction(apply), cmdAction(undo)), []);
       });
     }
   });
@@ -122,7 +105,7 @@ function defineTests(winePath: string): void {
             );
           }
           const problems = await roundTrip(
-            wine,
+            prefix(),
             group.settings,
             regAction(`${group.label}.reg`, applyBytes),
             regAction(`${group.label}-undo.reg`, undoBytes),
@@ -173,7 +156,7 @@ function defineTests(winePath: string): void {
         const applyBytes = encodeRegFile(regFileText([setting], 'apply'));
         assert.deepEqual(parseRegFile(applyBytes).problems, []);
         const problems = await roundTrip(
-          wine,
+          prefix(),
           [setting],
           regAction(`${setting.id}.reg`, applyBytes),
           regAction(`${setting.id}-undo.reg`, encodeRegFile(regFileText([setting], 'undo'))),
@@ -184,7 +167,12 @@ function defineTests(winePath: string): void {
         test(`${setting.id}: reg.exe round trip`, { timeout: TIMEOUT }, async (t) => {
           t.diagnostic(regApplyCommand(setting));
           assert.deepEqual(
-            await roundTrip(wine, [setting], cmdAction(regApplyCommand(setting)), cmdAction(regUndoCommand(setting))),
+            await roundTrip(
+              prefix(),
+              [setting],
+              cmdAction(regApplyCommand(setting)),
+              cmdAction(regUndoCommand(setting)),
+            ),
             [],
           );
         });
@@ -202,7 +190,7 @@ function defineTests(winePath: string): void {
       });
       return;
     }
-    const regFiles = readSiteRegFiles(site, registry);
+    const regFiles = matchSiteRegFiles(site, registry);
 
     test('pre.cmd blocks and .reg links are well-formed, name known settings and match settings.yaml', (t) => {
       const count = (shell: string) => site.commands.filter((c) => c.shell === shell).length;
@@ -217,7 +205,7 @@ function defineTests(winePath: string): void {
         `cmd ${pair.setting} on ${pair.pages.join(', ')}: run apply and undo in Wine`,
         { timeout: TIMEOUT },
         async (t) => {
-          assert.deepEqual(await runCmdPair(wine, pair, settings, (line) => t.diagnostic(line)), []);
+          assert.deepEqual(await runCmdPair(prefix(), pair, settings, (line) => t.diagnostic(line)), []);
         },
       );
     }
@@ -225,7 +213,7 @@ function defineTests(winePath: string): void {
     for (const pair of regPairs(regFiles)) {
       const names = [...pair.apply, ...pair.undo].map((f) => f.href).join(', ');
       test(`.reg ${names}: regedit apply and undo in Wine`, { timeout: TIMEOUT }, async (t) => {
-        assert.deepEqual(await runRegPair(wine, pair, (line) => t.diagnostic(line)), []);
+        assert.deepEqual(await runRegPair(prefix(), pair, (line) => t.diagnostic(line)), []);
       });
     }
 

@@ -1,0 +1,3 @@
+/** The built site as the registry checks see it: command blocks and .reg links, read with an HTML parser. */
+export { collectSite } from './collect.ts';
+export type { Site, SiteCommand, SiteRegLink } from './collect.ts';
