@@ -7,7 +7,8 @@ import { CONTENT_DIR, ROOT } from '../../scripts/lib/paths.ts';
 import { buildGraph } from '../../src/model/graph.ts';
 import { readContent } from '../../src/model/read.ts';
 import { LANGS } from '../../src/model/schemas/common.ts';
-import type { Setting } from '../../src/model/schemas/setting.ts';
+import { registrySettings } from '../../src/lib/commands.ts';
+import type { PowershellSetting, RegistrySetting, Setting } from '../../src/model/schemas/setting.ts';
 import type { KnownCmdlets } from './checks/index.ts';
 
 /** A fix as the checks need it: which page is its own and which settings it lists. */
@@ -23,6 +24,9 @@ export interface FixSettings {
 
 export interface RegistryData {
   settings: Setting[];
+  /** The registry settings and the PowerShell settings of `settings`. */
+  registry: RegistrySetting[];
+  powershell: PowershellSetting[];
   fixes: FixSettings[];
 }
 
@@ -37,7 +41,9 @@ export function loadContent(dir = CONTENT_DIR): RegistryData {
     file: fix.filePath,
     settings: fix.data.settings,
   }));
-  return { settings: content.settings, fixes };
+  const { settings } = content;
+  const powershell = settings.filter((s): s is PowershellSetting => s.kind === 'powershell');
+  return { settings, registry: registrySettings(settings), powershell, fixes };
 }
 
 export function loadKnownCmdlets(): KnownCmdlets {

@@ -21,24 +21,7 @@ import {
   regUndoCommand,
 } from '../../src/lib/commands.ts';
 import type { PowershellSetting, RegistrySetting, Setting } from '../../src/model/schemas/setting.ts';
-import {
-  checkCoverage,
-  checkPsCommand,
-  checkPsSetting,
-  cmdAction,
-  cmdPairs,
-  matchRegEntries,
-  matchSiteRegFiles,
-  psLineMatchesSetting,
-  regAction,
-  regPairs,
-  roundTrip,
-  runCmdPair,
-  runRegPair,
-  settingProblems,
-  siteFormProblems,
-  sitePsProblems,
-} from './checks/index.ts';
+import * as check from './checks/index.ts';
 import { loadContent, loadKnownCmdlets } from './data.ts';
 import { goodPage, plantedFix, usePlantedSites } from './fixtures.ts';
 import type { PlantedPage } from './fixtures.ts';
@@ -47,9 +30,7 @@ import { collectSite } from './site/index.ts';
 import { findWine, STEP_TIMEOUT_MS, usePrefix, WINE_MISSING_MESSAGE, wineMissingMessage } from './wine/index.ts';
 
 const TIMEOUT = STEP_TIMEOUT_MS * 4;
-const { settings } = loadContent();
-const registry = registrySettings(settings);
-const powershell = settings.filter((s): s is PowershellSetting => s.kind === 'powershell');
+const { settings, registry, powershell } = loadContent();
 const known = loadKnownCmdlets();
 const real = registry.find((s) => s.type === 'REG_DWORD') ?? registry[0];
 assert.ok(real, 'settings.yaml needs a registry setting to plant defects in');
@@ -121,7 +102,7 @@ describe('planted: .reg content against settings.yaml', () => {
   test('control: generated apply and undo match', () => {
     for (const which of ['apply', 'undo'] as const)
       assert.deepEqual(
-        matchRegEntries(parseRegFile(encodeRegFile(regFileText([real], which))).entries, registry, which, 'x.reg')
+        check.matchRegEntries(parseRegFile(encodeRegFile(regFileText([real], which))).entries, registry, which, 'x.reg')
           .problems,
         [],
       );
@@ -130,7 +111,7 @@ describe('planted: .reg content against settings.yaml', () => {
     const file = regFileText([{ ...copy(real), key: misspell(real.key) }], 'apply');
     detected(
       t,
-      matchRegEntries(parseRegFile(encodeRegFile(file)).entries, registry, 'apply', 'typo.reg').problems,
+      check.matchRegEntries(parseRegFile(encodeRegFile(file)).entries, registry, 'apply', 'typo.reg').problems,
       /no registry setting/,
     );
   });
@@ -138,7 +119,7 @@ describe('planted: .reg content against settings.yaml', () => {
     const file = regFileText([wrongType(real)], 'apply');
     detected(
       t,
-      matchRegEntries(parseRegFile(encodeRegFile(file)).entries, registry, 'apply', 'type.reg').problems,
+      check.matchRegEntries(parseRegFile(encodeRegFile(file)).entries, registry, 'apply', 'type.reg').problems,
       /settings\.yaml .* says/,
     );
   });
@@ -146,7 +127,7 @@ describe('planted: .reg content against settings.yaml', () => {
     const file = regFileText([real], 'apply');
     detected(
       t,
-      matchRegEntries(parseRegFile(encodeRegFile(file)).entries, registry, 'undo', 'undo.reg').problems,
+      check.matchRegEntries(parseRegFile(encodeRegFile(file)).entries, registry, 'undo', 'undo.reg').problems,
       /for undo/,
     );
   });
@@ -154,9 +135,13 @@ describe('planted: .reg content against settings.yaml', () => {
 
 describe('planted: settings.yaml records', () => {
   test('control: real registry settings have an undo that changes something', () =>
-    assert.deepEqual(registry.flatMap(settingProblems), []));
+    assert.deepEqual(registry.flatMap(check.settingProblems), []));
   test('plant: undo set to the data the fix writes', (t) => {
-    detected(t, settingProblems({ ...copy(real), undo: { action: 'set', data: real.data } }), /undo leaves the value/);
+    detected(
+      t,
+      check.settingProblems({ ...copy(real), undo: { action: 'set', data: real.data } }),
+      /undo leaves the value/,
+    );
   });
 });
 
@@ -198,7 +183,7 @@ describe('planted: PowerShell by form', () => {
   const ps = powershell[0];
   test('control: real PowerShell settings pass', () =>
     assert.deepEqual(
-      powershell.flatMap((s) => checkPsSetting(s, known)),
+      powershell.flatMap((s) => check.checkPsSetting(s, known)),
       [],
     ));
   if (!ps) return;
@@ -224,14 +209,14 @@ describe('planted: PowerShell by form', () => {
     ['undo that sets the same value', { ...copy(ps), undoParameters: copy(ps.parameters) }, /same value/],
   ];
   for (const [name, planted, pattern] of plants)
-    test(`plant: ${name}`, (t) => detected(t, checkPsSetting(planted, known), pattern));
+    test(`plant: ${name}`, (t) => detected(t, check.checkPsSetting(planted, known), pattern));
   test('plant: command on the site differs from settings.yaml', (t) => {
     const line = psApplyCommand(ps).replace(/\$(true|false)/, (m) => (m === '$true' ? '$false' : '$true'));
     const swapped = line === psApplyCommand(ps) ? `${line} -WhatIf` : line;
-    detected(t, psLineMatchesSetting(swapped, ps, 'apply'), /settings\.yaml/);
+    detected(t, check.psLineMatchesSetting(swapped, ps, 'apply'), /settings\.yaml/);
   });
   test('plant: positional value and operator', (t) => {
-    detected(t, checkPsCommand(`${psApplyCommand(ps)} 1; Remove-Item x`, known), /positional|operator/);
+    detected(t, check.checkPsCommand(`${psApplyCommand(ps)} 1; Remove-Item x`, known), /positional|operator/);
   });
 });
 
@@ -245,7 +230,7 @@ describe('planted: built site without running it', () => {
   const plantSite = usePlantedSites();
   const build = async (pages: PlantedPage[]) => {
     const site = collectSite(await plantSite(pages));
-    return { site, regFiles: matchSiteRegFiles(site, registry) };
+    return { site, regFiles: check.matchSiteRegFiles(site, registry) };
   };
 
   test('control: a correct page for a fix using every setting passes form, PowerShell and coverage', async () => {
@@ -253,9 +238,9 @@ describe('planted: built site without running it', () => {
     const fixes = [plantedFix('en', 'planted-fix', allIds)];
     assert.equal(site.commands.length, settings.length * 2);
     assert.equal(site.regLinks.length, 2);
-    assert.deepEqual(siteFormProblems(site, regFiles, settings, fixes), []);
-    assert.deepEqual(sitePsProblems(site, settings, known), []);
-    assert.deepEqual(checkCoverage(site, regFiles, settings, fixes).problems, []);
+    assert.deepEqual(check.siteFormProblems(site, regFiles, settings, fixes), []);
+    assert.deepEqual(check.sitePsProblems(site, settings, known), []);
+    assert.deepEqual(check.checkCoverage(site, regFiles, settings, fixes).problems, []);
   });
   test('plant: a fix uses a registry setting the site does not show', async (t) => {
     const { site, regFiles } = await build([
@@ -267,7 +252,7 @@ describe('planted: built site without running it', () => {
     ]);
     detected(
       t,
-      checkCoverage(site, regFiles, settings, [plantedFix('en', 'planted-fix', allIds)]).problems,
+      check.checkCoverage(site, regFiles, settings, [plantedFix('en', 'planted-fix', allIds)]).problems,
       new RegExp(`"${real.id}" is used by a fix`),
     );
   });
@@ -275,7 +260,7 @@ describe('planted: built site without running it', () => {
     const { site, regFiles } = await build([goodPage('en', 'planted-fix', settings)]);
     detected(
       t,
-      checkCoverage(site, regFiles, settings, [
+      check.checkCoverage(site, regFiles, settings, [
         plantedFix(
           'en',
           'planted-fix',
@@ -300,10 +285,10 @@ describe('planted: built site without running it', () => {
     );
     await writeFile(file, html);
     const site = collectSite(dist);
-    const regFiles = matchSiteRegFiles(site, registry);
+    const regFiles = check.matchSiteRegFiles(site, registry);
     const problems = [
-      ...siteFormProblems(site, regFiles, settings, [plantedFix('en', 'planted-fix', allIds)]),
-      ...checkCoverage(site, regFiles, settings, [plantedFix('en', 'planted-fix', allIds)]).problems,
+      ...check.siteFormProblems(site, regFiles, settings, [plantedFix('en', 'planted-fix', allIds)]),
+      ...check.checkCoverage(site, regFiles, settings, [plantedFix('en', 'planted-fix', allIds)]).problems,
     ];
     detected(
       t,
@@ -314,13 +299,30 @@ describe('planted: built site without running it', () => {
       /lacks .*an undo \.reg file/,
     );
   });
+  test('control: a correct German fix page passes form checks against its fix', async () => {
+    const { site, regFiles } = await build([goodPage('de', 'geplante-loesung', settings)]);
+    assert.deepEqual(
+      check.siteFormProblems(site, regFiles, settings, [plantedFix('de', 'geplante-loesung', allIds)]),
+      [],
+    );
+  });
+  test('plant: a fix page shows settings its fix does not list (block and .reg file)', async (t) => {
+    const { site, regFiles } = await build([goodPage('de', 'geplante-loesung', settings)]);
+    const listed = allIds.filter((id) => id !== real.id);
+    detected(
+      t,
+      check.siteFormProblems(site, regFiles, settings, [plantedFix('de', 'geplante-loesung', listed)]),
+      new RegExp(`shows setting "${real.id}", which fix geplante-loesung does not list`),
+      /\.reg: covers .*; fix geplante-loesung uses registry settings/,
+    );
+  });
   test('plant: PowerShell block on the site with a misspelled parameter', async (t) => {
     const ps = powershell[0];
     if (!ps) return t.skip('no PowerShell setting');
     const page = goodPage('en', 'planted-fix', [ps]);
     page.blocks[0].text = page.blocks[0].text.replace(/ -(\w+)/, ' -$1s');
     const { site } = await build([page]);
-    detected(t, sitePsProblems(site, settings, known), /has no parameter|lacks/);
+    detected(t, check.sitePsProblems(site, settings, known), /has no parameter|lacks/);
   });
 });
 
@@ -332,7 +334,7 @@ const winePath = findWine();
 describe('planted: running in Wine', { skip: winePath ? false : wineMissingMessage() }, () => {
   const wine = usePrefix(winePath!);
   const run = (record: RegistrySetting, apply: string, undo: string) =>
-    roundTrip(wine(), [record], cmdAction(apply), cmdAction(undo));
+    check.roundTrip(wine(), [record], check.cmdAction(apply), check.cmdAction(undo));
 
   test('control: the real commands pass', { timeout: TIMEOUT }, async () => {
     assert.deepEqual(await run(real, regApplyCommand(real), regUndoCommand(real)), []);
@@ -370,7 +372,7 @@ describe('planted: running in Wine', { skip: winePath ? false : wineMissingMessa
   });
 
   const reg = (record: RegistrySetting, apply: string | Uint8Array, undo: string | Uint8Array) =>
-    roundTrip(wine(), [record], regAction('planted.reg', apply), regAction('planted-undo.reg', undo));
+    check.roundTrip(wine(), [record], check.regAction('planted.reg', apply), check.regAction('planted-undo.reg', undo));
   test('control: the real .reg files pass', { timeout: TIMEOUT }, async () => {
     assert.deepEqual(
       await reg(real, encodeRegFile(regFileText([real], 'apply')), encodeRegFile(regFileText([real], 'undo'))),
@@ -410,10 +412,10 @@ describe('planted: running in Wine', { skip: winePath ? false : wineMissingMessa
     const plantSite = usePlantedSites();
     const runSite = async (pages: PlantedPage[], records: Setting[]) => {
       const site = collectSite(await plantSite(pages));
-      const regFiles = matchSiteRegFiles(site, registrySettings(records));
+      const regFiles = check.matchSiteRegFiles(site, registrySettings(records));
       const problems: string[] = [];
-      for (const pair of cmdPairs(site)) problems.push(...(await runCmdPair(wine(), pair, records)));
-      for (const pair of regPairs(regFiles)) problems.push(...(await runRegPair(wine(), pair)));
+      for (const pair of check.cmdPairs(site)) problems.push(...(await check.runCmdPair(wine(), pair, records)));
+      for (const pair of check.regPairs(regFiles)) problems.push(...(await check.runRegPair(wine(), pair)));
       return { problems, site, regFiles };
     };
 
@@ -422,7 +424,7 @@ describe('planted: running in Wine', { skip: winePath ? false : wineMissingMessa
         [goodPage('en', 'planted-fix', registry), goodPage('de', 'planted-fix', registry)],
         settings,
       );
-      assert.equal(cmdPairs(site).length, registry.length, 'identical de/en pairs run once');
+      assert.equal(check.cmdPairs(site).length, registry.length, 'identical de/en pairs run once');
       assert.deepEqual(problems, []);
     });
     test('plant: HTML command with a misspelled key (entities decoded)', { timeout: TIMEOUT }, async (t) => {
