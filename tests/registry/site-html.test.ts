@@ -1,7 +1,7 @@
 /** Unit tests of site/html.ts: the command blocks and .reg links of one page, read with an HTML parser. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { readPage } from './site/html.ts';
+import { readPage } from './site/index.ts';
 
 describe('readPage', () => {
   test('pre.cmd blocks: attributes and text with entities decoded and markup dropped', () => {

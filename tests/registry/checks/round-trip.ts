@@ -25,7 +25,7 @@ function describeAction(action: Action): string {
 }
 
 /** Runs one action; returns problems with its form or its run (not with its effect). */
-export async function perform(wine: WinePrefix, action: Action): Promise<string[]> {
+async function perform(wine: WinePrefix, action: Action): Promise<string[]> {
   if (action.kind === 'reg') {
     const problems = parseRegFile(action.bytes).problems.map((p) => `${action.label}: ${p}`);
     const file = await wine.writeFile(action.label.replace(/^.*[\\/]/, '') || 'advice.reg', action.bytes);
