@@ -6,14 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { TestContext } from 'node:test';
 import {
-  commandsFor,
   encodeRegFile,
   psApplyCommand,
   quoteArgument,
@@ -23,42 +21,16 @@ import {
   regUndoCommand,
 } from '../../src/lib/commands.ts';
 import type { PowershellSetting, RegistrySetting, Setting } from '../../src/model/schemas/setting.ts';
-import {
-  checkCoverage,
-  checkPsCommand,
-  checkPsSetting,
-  cmdAction,
-  cmdPairs,
-  collectSite,
-  findWine,
-  loadKnownCmdlets,
-  loadSettings,
-  matchRegEntries,
-  parseCmdLine,
-  parseRegFile,
-  parseRegQuery,
-  PREFIX_TIMEOUT_MS,
-  psLineMatchesSetting,
-  readSiteRegFiles,
-  regAction,
-  regPairs,
-  roundTrip,
-  runCmdPair,
-  runRegPair,
-  settingProblems,
-  siteFormProblems,
-  sitePsProblems,
-  STEP_TIMEOUT_MS,
-  WINE_MISSING_MESSAGE,
-  wineMissingMessage,
-  WinePrefix,
-} from './wine.ts';
-import type { FixRecord } from './wine.ts';
+import * as check from './checks/index.ts';
+import { loadContent, loadKnownCmdlets } from './data.ts';
+import { goodPage, plantedFix, usePlantedSites } from './fixtures.ts';
+import type { PlantedPage } from './fixtures.ts';
+import { parseCmdLine, parseRegFile } from './parse/index.ts';
+import { collectSite } from './site/index.ts';
+import { findWine, STEP_TIMEOUT_MS, usePrefix, WINE_MISSING_MESSAGE, wineMissingMessage } from './wine/index.ts';
 
 const TIMEOUT = STEP_TIMEOUT_MS * 4;
-const settings = loadSettings();
-const registry = registrySettings(settings);
-const powershell = settings.filter((s): s is PowershellSetting => s.kind === 'powershell');
+const { settings, registry, powershell } = loadContent();
 const known = loadKnownCmdlets();
 const real = registry.find((s) => s.type === 'REG_DWORD') ?? registry[0];
 assert.ok(real, 'settings.yaml needs a registry setting to plant defects in');
@@ -130,7 +102,7 @@ describe('planted: .reg content against settings.yaml', () => {
   test('control: generated apply and undo match', () => {
     for (const which of ['apply', 'undo'] as const)
       assert.deepEqual(
-        matchRegEntries(parseRegFile(encodeRegFile(regFileText([real], which))).entries, registry, which, 'x.reg')
+        check.matchRegEntries(parseRegFile(encodeRegFile(regFileText([real], which))).entries, registry, which, 'x.reg')
           .problems,
         [],
       );
@@ -139,7 +111,7 @@ describe('planted: .reg content against settings.yaml', () => {
     const file = regFileText([{ ...copy(real), key: misspell(real.key) }], 'apply');
     detected(
       t,
-      matchRegEntries(parseRegFile(encodeRegFile(file)).entries, registry, 'apply', 'typo.reg').problems,
+      check.matchRegEntries(parseRegFile(encodeRegFile(file)).entries, registry, 'apply', 'typo.reg').problems,
       /no registry setting/,
     );
   });
@@ -147,7 +119,7 @@ describe('planted: .reg content against settings.yaml', () => {
     const file = regFileText([wrongType(real)], 'apply');
     detected(
       t,
-      matchRegEntries(parseRegFile(encodeRegFile(file)).entries, registry, 'apply', 'type.reg').problems,
+      check.matchRegEntries(parseRegFile(encodeRegFile(file)).entries, registry, 'apply', 'type.reg').problems,
       /settings\.yaml .* says/,
     );
   });
@@ -155,7 +127,7 @@ describe('planted: .reg content against settings.yaml', () => {
     const file = regFileText([real], 'apply');
     detected(
       t,
-      matchRegEntries(parseRegFile(encodeRegFile(file)).entries, registry, 'undo', 'undo.reg').problems,
+      check.matchRegEntries(parseRegFile(encodeRegFile(file)).entries, registry, 'undo', 'undo.reg').problems,
       /for undo/,
     );
   });
@@ -163,9 +135,13 @@ describe('planted: .reg content against settings.yaml', () => {
 
 describe('planted: settings.yaml records', () => {
   test('control: real registry settings have an undo that changes something', () =>
-    assert.deepEqual(registry.flatMap(settingProblems), []));
+    assert.deepEqual(registry.flatMap(check.settingProblems), []));
   test('plant: undo set to the data the fix writes', (t) => {
-    detected(t, settingProblems({ ...copy(real), undo: { action: 'set', data: real.data } }), /undo leaves the value/);
+    detected(
+      t,
+      check.settingProblems({ ...copy(real), undo: { action: 'set', data: real.data } }),
+      /undo leaves the value/,
+    );
   });
 });
 
@@ -185,10 +161,6 @@ describe('planted: cmd command lines', () => {
       String(real.data),
       '/f',
     ]);
-    assert.deepEqual(parseCmdLine('reg add "HKLM\\A B" /v N /t REG_SZ /d "x \\"y\\" z" /f').args.slice(2, 3), [
-      'HKLM\\A B',
-    ]);
-    assert.deepEqual(parseCmdLine('x "a\\\\" "b\\"c" d""e').args, ['x', 'a\\', 'b"c', 'de']);
   });
   const line = regApplyCommand(real);
   const plants: [string, string, RegExp][] = [
@@ -207,24 +179,11 @@ describe('planted: cmd command lines', () => {
     test(`plant: ${name}`, (t) => detected(t, parseCmdLine(planted).problems, pattern));
 });
 
-describe('planted: reg query output parsing', () => {
-  test('reads \\r\\n, \\r\\r\\n and \\n output, REG_DWORD as hex, REG_SZ with spaces and empty', () => {
-    const out = (eol: string) =>
-      `${eol}HKEY_LOCAL_MACHINE\\SOFTWARE\\X${eol}    A    REG_DWORD    0x1f${eol}    B    REG_SZ    two  words ${eol}    C    REG_SZ    ${eol}${eol}`;
-    for (const eol of ['\r\n', '\r\r\n', '\n']) {
-      assert.deepEqual(parseRegQuery(out(eol), 'A'), { type: 'REG_DWORD', data: 31 });
-      assert.deepEqual(parseRegQuery(out(eol), 'b'), { type: 'REG_SZ', data: 'two  words ' });
-      assert.deepEqual(parseRegQuery(out(eol), 'C'), { type: 'REG_SZ', data: '' });
-      assert.equal(parseRegQuery(out(eol), 'D'), undefined);
-    }
-  });
-});
-
 describe('planted: PowerShell by form', () => {
   const ps = powershell[0];
   test('control: real PowerShell settings pass', () =>
     assert.deepEqual(
-      powershell.flatMap((s) => checkPsSetting(s, known)),
+      powershell.flatMap((s) => check.checkPsSetting(s, known)),
       [],
     ));
   if (!ps) return;
@@ -250,111 +209,38 @@ describe('planted: PowerShell by form', () => {
     ['undo that sets the same value', { ...copy(ps), undoParameters: copy(ps.parameters) }, /same value/],
   ];
   for (const [name, planted, pattern] of plants)
-    test(`plant: ${name}`, (t) => detected(t, checkPsSetting(planted, known), pattern));
+    test(`plant: ${name}`, (t) => detected(t, check.checkPsSetting(planted, known), pattern));
   test('plant: command on the site differs from settings.yaml', (t) => {
     const line = psApplyCommand(ps).replace(/\$(true|false)/, (m) => (m === '$true' ? '$false' : '$true'));
     const swapped = line === psApplyCommand(ps) ? `${line} -WhatIf` : line;
-    detected(t, psLineMatchesSetting(swapped, ps, 'apply'), /settings\.yaml/);
+    detected(t, check.psLineMatchesSetting(swapped, ps, 'apply'), /settings\.yaml/);
   });
   test('plant: positional value and operator', (t) => {
-    detected(t, checkPsCommand(`${psApplyCommand(ps)} 1; Remove-Item x`, known), /positional|operator/);
+    detected(t, check.checkPsCommand(`${psApplyCommand(ps)} 1; Remove-Item x`, known), /positional|operator/);
   });
 });
 
 // ---------------------------------------------------------------------------------------------
-// A small fake built site in a temp folder
+// A small fake built site in a temp folder (fixtures.ts)
 // ---------------------------------------------------------------------------------------------
 
-interface Block {
-  shell: string;
-  role: string;
-  setting: string;
-  text: string;
-}
-interface PlantedPage {
-  lang: string;
-  slug: string;
-  blocks: Block[];
-  reg?: { apply: Uint8Array; undo: Uint8Array };
-}
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-
-/** The page a correct build would render for a fix with these settings. */
-function goodPage(lang: string, slug: string, list: Setting[]): PlantedPage {
-  const blocks = list.flatMap((s) => {
-    const c = commandsFor(s);
-    return [
-      { shell: c.shell, role: 'apply', setting: s.id, text: c.apply },
-      { shell: c.shell, role: 'undo', setting: s.id, text: c.undo },
-    ];
-  });
-  const reg = registrySettings(list);
-  return {
-    lang,
-    slug,
-    blocks,
-    reg: reg.length
-      ? { apply: encodeRegFile(regFileText(reg, 'apply')), undo: encodeRegFile(regFileText(reg, 'undo')) }
-      : undefined,
-  };
-}
-
-async function plantSite(pages: PlantedPage[]): Promise<string> {
-  const dist = await mkdtemp(path.join(tmpdir(), 'kb-planted-dist-'));
-  for (const page of pages) {
-    const dir = path.join(dist, page.lang, 'fixes', page.slug);
-    await mkdir(dir, { recursive: true });
-    const blocks = page.blocks
-      .map(
-        (b) =>
-          `<pre class="cmd" data-shell="${b.shell}" data-role="${b.role}" data-setting="${b.setting}"><code>${escapeHtml(b.text)}</code></pre>`,
-      )
-      .join('\n');
-    let links = '';
-    if (page.reg) {
-      await writeFile(path.join(dir, `${page.slug}.reg`), page.reg.apply);
-      await writeFile(path.join(dir, `${page.slug}-undo.reg`), page.reg.undo);
-      links = `<a href="/${page.lang}/fixes/${page.slug}/${page.slug}.reg" download data-reg="apply">apply</a> <a href="/${page.lang}/fixes/${page.slug}/${page.slug}-undo.reg" download data-reg="undo">undo</a>`;
-    }
-    await writeFile(
-      path.join(dir, 'index.html'),
-      `<!doctype html><html lang="${page.lang}"><body><main>${blocks}\n${links}</main></body></html>`,
-    );
-  }
-  return dist;
-}
-
-const fixRecord = (lang: string, slug: string, ids: string[]): FixRecord => ({
-  file: path.join('content', 'fixes', lang, `${slug}.mdx`),
-  lang,
-  slug,
-  id: slug,
-  settings: ids,
-});
 const allIds = settings.map((s) => s.id);
 
 describe('planted: built site without running it', () => {
-  const dirs: string[] = [];
-  after(async () => {
-    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-  });
+  const plantSite = usePlantedSites();
   const build = async (pages: PlantedPage[]) => {
-    const dist = await plantSite(pages);
-    dirs.push(dist);
-    const site = collectSite(dist);
-    return { site, regFiles: readSiteRegFiles(site, registry) };
+    const site = collectSite(await plantSite(pages));
+    return { site, regFiles: check.matchSiteRegFiles(site, registry) };
   };
 
   test('control: a correct page for a fix using every setting passes form, PowerShell and coverage', async () => {
     const { site, regFiles } = await build([goodPage('en', 'planted-fix', settings)]);
-    const fixes = [fixRecord('en', 'planted-fix', allIds)];
+    const fixes = [plantedFix('en', 'planted-fix', allIds)];
     assert.equal(site.commands.length, settings.length * 2);
     assert.equal(site.regLinks.length, 2);
-    assert.deepEqual(siteFormProblems(site, regFiles, settings, fixes), []);
-    assert.deepEqual(sitePsProblems(site, settings, known), []);
-    assert.deepEqual(checkCoverage(site, regFiles, settings, fixes).problems, []);
+    assert.deepEqual(check.siteFormProblems(site, regFiles, settings, fixes), []);
+    assert.deepEqual(check.sitePsProblems(site, settings, known), []);
+    assert.deepEqual(check.checkCoverage(site, regFiles, settings, fixes).problems, []);
   });
   test('plant: a fix uses a registry setting the site does not show', async (t) => {
     const { site, regFiles } = await build([
@@ -366,7 +252,7 @@ describe('planted: built site without running it', () => {
     ]);
     detected(
       t,
-      checkCoverage(site, regFiles, settings, [fixRecord('en', 'planted-fix', allIds)]).problems,
+      check.checkCoverage(site, regFiles, settings, [plantedFix('en', 'planted-fix', allIds)]).problems,
       new RegExp(`"${real.id}" is used by a fix`),
     );
   });
@@ -374,8 +260,8 @@ describe('planted: built site without running it', () => {
     const { site, regFiles } = await build([goodPage('en', 'planted-fix', settings)]);
     detected(
       t,
-      checkCoverage(site, regFiles, settings, [
-        fixRecord(
+      check.checkCoverage(site, regFiles, settings, [
+        plantedFix(
           'en',
           'planted-fix',
           allIds.filter((id) => id !== real.id),
@@ -392,7 +278,6 @@ describe('planted: built site without running it', () => {
         blocks: [...page.blocks, { shell: 'cmd', role: 'apply', setting: 'no-such-setting', text: 'reg query x' }],
       },
     ]);
-    dirs.push(dist);
     const file = path.join(dist, 'en', 'fixes', 'planted-fix', 'index.html');
     const html = (await readFile(file, 'utf8')).replace(
       /<a href="[^"]*-undo\.reg" download data-reg="undo">undo<\/a>/,
@@ -400,10 +285,10 @@ describe('planted: built site without running it', () => {
     );
     await writeFile(file, html);
     const site = collectSite(dist);
-    const regFiles = readSiteRegFiles(site, registry);
+    const regFiles = check.matchSiteRegFiles(site, registry);
     const problems = [
-      ...siteFormProblems(site, regFiles, settings, [fixRecord('en', 'planted-fix', allIds)]),
-      ...checkCoverage(site, regFiles, settings, [fixRecord('en', 'planted-fix', allIds)]).problems,
+      ...check.siteFormProblems(site, regFiles, settings, [plantedFix('en', 'planted-fix', allIds)]),
+      ...check.checkCoverage(site, regFiles, settings, [plantedFix('en', 'planted-fix', allIds)]).problems,
     ];
     detected(
       t,
@@ -414,13 +299,30 @@ describe('planted: built site without running it', () => {
       /lacks .*an undo \.reg file/,
     );
   });
+  test('control: a correct German fix page passes form checks against its fix', async () => {
+    const { site, regFiles } = await build([goodPage('de', 'geplante-loesung', settings)]);
+    assert.deepEqual(
+      check.siteFormProblems(site, regFiles, settings, [plantedFix('de', 'geplante-loesung', allIds)]),
+      [],
+    );
+  });
+  test('plant: a fix page shows settings its fix does not list (block and .reg file)', async (t) => {
+    const { site, regFiles } = await build([goodPage('de', 'geplante-loesung', settings)]);
+    const listed = allIds.filter((id) => id !== real.id);
+    detected(
+      t,
+      check.siteFormProblems(site, regFiles, settings, [plantedFix('de', 'geplante-loesung', listed)]),
+      new RegExp(`shows setting "${real.id}", which fix geplante-loesung does not list`),
+      /\.reg: covers .*; fix geplante-loesung uses registry settings/,
+    );
+  });
   test('plant: PowerShell block on the site with a misspelled parameter', async (t) => {
     const ps = powershell[0];
     if (!ps) return t.skip('no PowerShell setting');
     const page = goodPage('en', 'planted-fix', [ps]);
     page.blocks[0].text = page.blocks[0].text.replace(/ -(\w+)/, ' -$1s');
     const { site } = await build([page]);
-    detected(t, sitePsProblems(site, settings, known), /has no parameter|lacks/);
+    detected(t, check.sitePsProblems(site, settings, known), /has no parameter|lacks/);
   });
 });
 
@@ -430,20 +332,9 @@ describe('planted: built site without running it', () => {
 
 const winePath = findWine();
 describe('planted: running in Wine', { skip: winePath ? false : wineMissingMessage() }, () => {
-  let wine: WinePrefix;
-  const dirs: string[] = [];
-  before(
-    async () => {
-      wine = await WinePrefix.create(winePath!);
-    },
-    { timeout: PREFIX_TIMEOUT_MS },
-  );
-  after(async () => {
-    await wine?.dispose();
-    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-  });
+  const wine = usePrefix(winePath!);
   const run = (record: RegistrySetting, apply: string, undo: string) =>
-    roundTrip(wine, [record], cmdAction(apply), cmdAction(undo));
+    check.roundTrip(wine(), [record], check.cmdAction(apply), check.cmdAction(undo));
 
   test('control: the real commands pass', { timeout: TIMEOUT }, async () => {
     assert.deepEqual(await run(real, regApplyCommand(real), regUndoCommand(real)), []);
@@ -481,7 +372,7 @@ describe('planted: running in Wine', { skip: winePath ? false : wineMissingMessa
   });
 
   const reg = (record: RegistrySetting, apply: string | Uint8Array, undo: string | Uint8Array) =>
-    roundTrip(wine, [record], regAction('planted.reg', apply), regAction('planted-undo.reg', undo));
+    check.roundTrip(wine(), [record], check.regAction('planted.reg', apply), check.regAction('planted-undo.reg', undo));
   test('control: the real .reg files pass', { timeout: TIMEOUT }, async () => {
     assert.deepEqual(
       await reg(real, encodeRegFile(regFileText([real], 'apply')), encodeRegFile(regFileText([real], 'undo'))),
@@ -518,18 +409,13 @@ describe('planted: running in Wine', { skip: winePath ? false : wineMissingMessa
   });
 
   describe('planted site run in Wine', () => {
-    const buildSite = async (pages: PlantedPage[]) => {
-      const dist = await plantSite(pages);
-      dirs.push(dist);
-      const site = collectSite(dist);
-      return { site, regFiles: readSiteRegFiles(site, registry) };
-    };
+    const plantSite = usePlantedSites();
     const runSite = async (pages: PlantedPage[], records: Setting[]) => {
-      const { site } = await buildSite(pages);
-      const regFiles = readSiteRegFiles(site, registrySettings(records));
+      const site = collectSite(await plantSite(pages));
+      const regFiles = check.matchSiteRegFiles(site, registrySettings(records));
       const problems: string[] = [];
-      for (const pair of cmdPairs(site)) problems.push(...(await runCmdPair(wine, pair, records)));
-      for (const pair of regPairs(regFiles)) problems.push(...(await runRegPair(wine, pair)));
+      for (const pair of check.cmdPairs(site)) problems.push(...(await check.runCmdPair(wine(), pair, records)));
+      for (const pair of check.regPairs(regFiles)) problems.push(...(await check.runRegPair(wine(), pair)));
       return { problems, site, regFiles };
     };
 
@@ -538,7 +424,7 @@ describe('planted: running in Wine', { skip: winePath ? false : wineMissingMessa
         [goodPage('en', 'planted-fix', registry), goodPage('de', 'planted-fix', registry)],
         settings,
       );
-      assert.equal(cmdPairs(site).length, registry.length, 'identical de/en pairs run once');
+      assert.equal(check.cmdPairs(site).length, registry.length, 'identical de/en pairs run once');
       assert.deepEqual(problems, []);
     });
     test('plant: HTML command with a misspelled key (entities decoded)', { timeout: TIMEOUT }, async (t) => {

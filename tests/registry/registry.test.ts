@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   commandsFor,
   encodeRegFile,
@@ -16,38 +16,16 @@ import {
   psUndoCommand,
   regApplyCommand,
   regFileText,
-  registrySettings,
   regUndoCommand,
 } from '../../src/lib/commands.ts';
+import { DIST_DIR } from '../../scripts/lib/paths.ts';
 import { settingSchema } from '../../src/model/schemas/setting.ts';
-import type { PowershellSetting, RegistrySetting, Setting } from '../../src/model/schemas/setting.ts';
-import {
-  checkCoverage,
-  checkPsSetting,
-  cmdAction,
-  cmdPairs,
-  collectSite,
-  DIST_DIR,
-  findWine,
-  loadFixes,
-  loadKnownCmdlets,
-  loadSettings,
-  matchRegEntries,
-  parseRegFile,
-  PREFIX_TIMEOUT_MS,
-  readSiteRegFiles,
-  regAction,
-  regPairs,
-  roundTrip,
-  runCmdPair,
-  runRegPair,
-  settingProblems,
-  siteFormProblems,
-  sitePsProblems,
-  STEP_TIMEOUT_MS,
-  wineMissingMessage,
-  WinePrefix,
-} from './wine.ts';
+import type { RegistrySetting, Setting } from '../../src/model/schemas/setting.ts';
+import * as check from './checks/index.ts';
+import { loadContent, loadKnownCmdlets } from './data.ts';
+import { parseRegFile } from './parse/index.ts';
+import { collectSite } from './site/index.ts';
+import { findWine, STEP_TIMEOUT_MS, usePrefix, wineMissingMessage } from './wine/index.ts';
 
 const TIMEOUT = STEP_TIMEOUT_MS * 4;
 const winePath = findWine();
@@ -61,28 +39,15 @@ if (!winePath) {
 }
 
 function defineTests(winePath: string): void {
-  const settings = loadSettings();
-  const registry = registrySettings(settings);
-  const powershell = settings.filter((s): s is PowershellSetting => s.kind === 'powershell');
-  const fixes = loadFixes();
+  const { settings, registry, powershell, fixes } = loadContent();
   const known = loadKnownCmdlets();
   const byId = new Map<string, Setting>(settings.map((s) => [s.id, s]));
-
-  let wine: WinePrefix;
-  before(
-    async () => {
-      wine = await WinePrefix.create(winePath);
-    },
-    { timeout: PREFIX_TIMEOUT_MS },
-  );
-  after(async () => {
-    await wine?.dispose();
-  });
+  const prefix = usePrefix(winePath);
 
   describe('a. reg.exe commands generated from settings.yaml', () => {
     test('settings.yaml has registry settings, each with an undo that changes something', () => {
       assert.ok(registry.length > 0, 'no registry setting in content/settings.yaml');
-      assert.deepEqual(registry.flatMap(settingProblems), []);
+      assert.deepEqual(registry.flatMap(check.settingProblems), []);
     });
     for (const setting of registry) {
       test(`${setting.id}: reg add, reg query, undo, reg query`, { timeout: TIMEOUT }, async (t) => {
@@ -92,7 +57,7 @@ function defineTests(winePath: string): void {
         assert.equal(undo, regUndoCommand(setting));
         t.diagnostic(`apply: ${apply}`);
         t.diagnostic(`undo:  ${undo}`);
-        assert.deepEqual(await roundTrip(wine, [setting], cmdAction(apply), cmdAction(undo)), []);
+        assert.deepEqual(await check.roundTrip(prefix(), [setting], check.cmdAction(apply), check.cmdAction(undo)), []);
       });
     }
   });
@@ -117,15 +82,15 @@ function defineTests(winePath: string): void {
             const parsed = parseRegFile(bytes);
             assert.deepEqual(parsed.problems, [], `${which} .reg format`);
             assert.deepEqual(
-              matchRegEntries(parsed.entries, registry, which, `${group.label} ${which}.reg`).problems,
+              check.matchRegEntries(parsed.entries, registry, which, `${group.label} ${which}.reg`).problems,
               [],
             );
           }
-          const problems = await roundTrip(
-            wine,
+          const problems = await check.roundTrip(
+            prefix(),
             group.settings,
-            regAction(`${group.label}.reg`, applyBytes),
-            regAction(`${group.label}-undo.reg`, undoBytes),
+            check.regAction(`${group.label}.reg`, applyBytes),
+            check.regAction(`${group.label}-undo.reg`, undoBytes),
           );
           assert.deepEqual(problems, []);
         },
@@ -172,11 +137,11 @@ function defineTests(winePath: string): void {
       test(`${setting.id}: .reg round trip`, { timeout: TIMEOUT }, async () => {
         const applyBytes = encodeRegFile(regFileText([setting], 'apply'));
         assert.deepEqual(parseRegFile(applyBytes).problems, []);
-        const problems = await roundTrip(
-          wine,
+        const problems = await check.roundTrip(
+          prefix(),
           [setting],
-          regAction(`${setting.id}.reg`, applyBytes),
-          regAction(`${setting.id}-undo.reg`, encodeRegFile(regFileText([setting], 'undo'))),
+          check.regAction(`${setting.id}.reg`, applyBytes),
+          check.regAction(`${setting.id}-undo.reg`, encodeRegFile(regFileText([setting], 'undo'))),
         );
         assert.deepEqual(problems, []);
       });
@@ -184,7 +149,12 @@ function defineTests(winePath: string): void {
         test(`${setting.id}: reg.exe round trip`, { timeout: TIMEOUT }, async (t) => {
           t.diagnostic(regApplyCommand(setting));
           assert.deepEqual(
-            await roundTrip(wine, [setting], cmdAction(regApplyCommand(setting)), cmdAction(regUndoCommand(setting))),
+            await check.roundTrip(
+              prefix(),
+              [setting],
+              check.cmdAction(regApplyCommand(setting)),
+              check.cmdAction(regUndoCommand(setting)),
+            ),
             [],
           );
         });
@@ -202,41 +172,48 @@ function defineTests(winePath: string): void {
       });
       return;
     }
-    const regFiles = readSiteRegFiles(site, registry);
+    const regFiles = check.matchSiteRegFiles(site, registry);
 
     test('pre.cmd blocks and .reg links are well-formed, name known settings and match settings.yaml', (t) => {
       const count = (shell: string) => site.commands.filter((c) => c.shell === shell).length;
       t.diagnostic(
         `${dist}: ${site.pages.length} pages, ${count('cmd')} cmd blocks, ${count('powershell')} PowerShell blocks, ${site.regLinks.length} .reg links`,
       );
-      assert.deepEqual(siteFormProblems(site, regFiles, settings, fixes), []);
+      assert.deepEqual(check.siteFormProblems(site, regFiles, settings, fixes), []);
+      // The checks against a fix's settings: list run only where a page is known as that fix's page.
+      const pages = new Set([...site.commands, ...site.regLinks].map((c) => c.page));
+      assert.deepEqual(
+        [...pages].filter((page) => !check.fixOfPage(page, fixes)),
+        [],
+        'pages with commands that are no fix page of content/',
+      );
     });
 
-    for (const pair of cmdPairs(site)) {
+    for (const pair of check.cmdPairs(site)) {
       test(
         `cmd ${pair.setting} on ${pair.pages.join(', ')}: run apply and undo in Wine`,
         { timeout: TIMEOUT },
         async (t) => {
-          assert.deepEqual(await runCmdPair(wine, pair, settings, (line) => t.diagnostic(line)), []);
+          assert.deepEqual(await check.runCmdPair(prefix(), pair, settings, (line) => t.diagnostic(line)), []);
         },
       );
     }
 
-    for (const pair of regPairs(regFiles)) {
+    for (const pair of check.regPairs(regFiles)) {
       const names = [...pair.apply, ...pair.undo].map((f) => f.href).join(', ');
       test(`.reg ${names}: regedit apply and undo in Wine`, { timeout: TIMEOUT }, async (t) => {
-        assert.deepEqual(await runRegPair(wine, pair, (line) => t.diagnostic(line)), []);
+        assert.deepEqual(await check.runRegPair(prefix(), pair, (line) => t.diagnostic(line)), []);
       });
     }
 
     test('PowerShell blocks on the site: known cmdlet and parameters, same call as settings.yaml (by form only)', (t) => {
       for (const text of new Set(site.commands.filter((c) => c.shell === 'powershell').map((c) => c.text)))
         t.diagnostic(`checked by form only (PowerShell cannot run under Wine): ${text}`);
-      assert.deepEqual(sitePsProblems(site, settings, known), []);
+      assert.deepEqual(check.sitePsProblems(site, settings, known), []);
     });
 
     test('the settings the site covers are exactly the settings fixes reference', (t) => {
-      const { problems, covered, referenced } = checkCoverage(site, regFiles, settings, fixes);
+      const { problems, covered, referenced } = check.checkCoverage(site, regFiles, settings, fixes);
       t.diagnostic(`referenced by ${fixes.length} fix articles: ${[...referenced].sort().join(', ') || 'none'}`);
       t.diagnostic(`covered by the site: ${[...covered].sort().join(', ') || 'none'}`);
       assert.deepEqual(problems, []);
@@ -250,7 +227,7 @@ function defineTests(winePath: string): void {
       test(`${setting.id}: known cmdlet and parameters, undo resets what apply sets`, (t) => {
         t.diagnostic(`checked by form only: ${psApplyCommand(setting)}`);
         t.diagnostic(`checked by form only: ${psUndoCommand(setting)}`);
-        assert.deepEqual(checkPsSetting(setting, known), []);
+        assert.deepEqual(check.checkPsSetting(setting, known), []);
       });
     }
   });
