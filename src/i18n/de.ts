@@ -17,6 +17,7 @@ export const de: Record<UiKey, string> = {
   'lang.switchLabel': 'This page in English',
   'search.label': 'Nach Fehlermeldung suchen',
   'search.placeholder': 'Fehlermeldung einfügen, z. B. 0x80070035',
+  'search.placeholderShort': 'z. B. 0x80070035',
   'search.button': 'Suchen',
   'search.title': 'Suche',
   'search.noscript':
@@ -51,6 +52,10 @@ export const de: Record<UiKey, string> = {
   'evidence.partly': 'hat teilweise geholfen',
   'evidence.failed': 'hat nicht geholfen',
   'evidence.summary': 'Geholfen bei {worked}, teilweise bei {partly}, nicht bei {failed}',
+  'evidence.workedFor': '{n} × geholfen',
+  'evidence.partlyFor': '{n} × teilweise',
+  'evidence.failedFor': '{n} × nicht geholfen',
+  'evidence.reportedOn': 'Berichte im Kommentarstrang: {summary}',
   'evidence.none':
     'Niemand im Thread hat über diese Lösung berichtet; sie stützt sich auf die unten genannten Quellen.',
   'evidence.comment': 'Kommentar {position}',
@@ -82,6 +87,14 @@ export const de: Record<UiKey, string> = {
   'target.windows-pc': 'Windows-PC',
   'target.nas': 'NAS',
   'target.samba': 'Samba-Server',
+  'symptom.likelyFix': 'Wahrscheinlichste Lösung',
+  'symptom.likelyCause': 'Für die heute häufigste Ursache:',
+  'symptom.causesOrder':
+    'Die unter heutigem Windows wahrscheinlichste Ursache zuerst; darunter jeweils die Lösungen, die sicherste wirksame zuerst.',
+  'symptom.asMap': 'Dieses Symptom als Grafik',
+  'evidence.standardWay':
+    'Weniger Berichte, weil es der übliche Weg ist: Die Leser im Kommentarstrang schrieben vor allem über den Notbehelf.',
+  'nav.home': 'Start',
   'symptom.causes': 'Mögliche Ursachen',
   'symptom.fixes': 'Lösungen, die sicherste zuerst',
   'symptom.tried': 'Was versucht wurde',
@@ -91,6 +104,18 @@ export const de: Record<UiKey, string> = {
   'cause.certainty.suspected': 'Vermutet',
   'cause.symptoms': 'Symptome, die sie auslöst',
   'cause.fixes': 'Lösungen dafür',
+  'apply.title': 'So wenden Sie es an: einen Weg wählen',
+  'apply.intro':
+    'Jeder der folgenden Wege bewirkt dieselbe Änderung; nehmen Sie den, mit dem Sie sich wohlfühlen. Daneben steht jeweils, wie Sie sie zurücknehmen.',
+  'apply.reg': '.reg-Datei herunterladen',
+  'apply.regHint':
+    'Öffnen Sie die heruntergeladene Datei und bestätigen Sie, dass der Registrierungs-Editor sie hinzufügen darf; die Rückgängig-Datei nimmt die Änderung auf demselben Weg zurück.',
+  'apply.cmd': 'Eingabeaufforderung',
+  'apply.powershell': 'PowerShell',
+  'apply.policy': 'Gruppenrichtlinie (nicht in Home-Editionen)',
+  'apply.regedit': 'Von Hand im Registrierungs-Editor',
+  'apply.manual': 'Oder Schritt für Schritt in Windows:',
+  'apply.manualLink': 'die Schritte weiter unten',
   'fix.commands': 'Befehle',
   'fix.apply': 'Anwenden',
   'fix.undo': 'Rückgängig machen',
@@ -134,8 +159,11 @@ export const de: Record<UiKey, string> = {
   'home.byTarget': 'Womit wollen Sie sich verbinden?',
   'home.troubleshooter': 'Unsicher? Beantworten Sie ein paar Fragen',
   'home.allMessages': 'Alle Fehlermeldungen',
+  'nav.breadcrumbs': 'Sie sind hier',
+  'footer.today':
+    'Für Windows 10 22H2 und Windows 11 24H2: Jede Lösung sagt, ob sie dort gilt, und jede Angabe von außen nennt die Quelle, an der sie geprüft wurde.',
   'footer.source':
-    'Beruht auf dem Blogbeitrag {post} und seinen Leserkommentaren; jeder Artikel nennt, wer was berichtet hat.',
+    'Ausgangspunkt war ein Blogbeitrag von 2015 mit seinen Leserkommentaren (Windows-10-Vorschau): {post}. Jeder Artikel nennt, wer was berichtet hat.',
   'footer.data': 'Wissensgraph als JSON',
   'notFound.title': 'Seite nicht gefunden',
   'notFound.intro': 'Diese Adresse gibt es nicht (mehr). Vielleicht suchen Sie eine dieser Seiten:',

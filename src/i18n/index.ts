@@ -17,3 +17,9 @@ export function otherLang(lang: Lang): Lang {
 }
 
 export type { UiKey };
+
+/** Locale codes per language: BCP 47 for dates and numbers, Open Graph's form for link previews. */
+export const LOCALES: Record<Lang, { bcp47: string; og: string }> = {
+  de: { bcp47: 'de-DE', og: 'de_DE' },
+  en: { bcp47: 'en-GB', og: 'en_US' },
+};

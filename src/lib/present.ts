@@ -1,4 +1,5 @@
 /** Small formatting helpers shared by pages; pure, so they are unit-tested. */
+import { LOCALES, type UiKey } from '../i18n/index.ts';
 import type { Lang } from '../model/schemas/common.ts';
 import type { Reference } from '../model/schemas/reference.ts';
 import type { SourceRecord } from '../model/schemas/source.ts';
@@ -21,9 +22,7 @@ export function sourceAnchor(record: SourceRecord): string {
 }
 
 export function formatDate(date: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    date,
-  );
+  return new Intl.DateTimeFormat(LOCALES[lang].bcp47, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
 export function isoDate(date: Date): string {
@@ -42,4 +41,65 @@ export function referenceAnchor(referenceId: string): string {
 /** The short label of a reference where a body cites it: its own short label, KB number or title. */
 export function citeLabel(reference: Reference): string {
   return reference.short ?? reference.kb ?? reference.title;
+}
+
+/**
+ * Windows versions as a symptom lists them, today's first: the versions readers run now (Windows 11,
+ * Windows 10 22H2) ahead of the builds the 2015 thread reported, otherwise in the author's order.
+ */
+export function todayFirst(windows: string[]): string[] {
+  const current = (w: string) => /Windows 11|\b2[0-9]H[12]\b/.test(w);
+  return [...windows.filter(current), ...windows.filter((w) => !current(w))];
+}
+
+/**
+ * Fixes in a list that the thread reported on less often than a riskier fix after them: the
+ * standard way is simply what fewer readers needed to write about, which the page says next to it.
+ */
+export function fewerReportsThanRiskier(
+  fixes: { id: string; data: { risk: { level: 'none' | 'low' | 'high' } } }[],
+  reports: (id: string) => number,
+): Set<string> {
+  const rank = { none: 0, low: 1, high: 2 } as const;
+  return new Set(
+    fixes
+      .filter((fix, i) =>
+        fixes
+          .slice(i + 1)
+          .some(
+            (later) => rank[later.data.risk.level] > rank[fix.data.risk.level] && reports(later.id) > reports(fix.id),
+          ),
+      )
+      .map((fix) => fix.id),
+  );
+}
+
+/**
+ * A text with registry keys cut after every backslash, so a page can put a line-break opportunity
+ * (<wbr>) there: on a phone a key wraps between its parts, never in the middle of a word.
+ */
+export function breakableKey(text: string): string[] {
+  return text.split(/(?<=\\)/);
+}
+
+/** "Worked for 7, not for 4": the outcomes that readers reported, leaving out the ones nobody did. */
+export function evidenceSummary(
+  count: EvidenceCount,
+  words: { worked: string; partly: string; failed: string; separator: string },
+): string {
+  return (['worked', 'partly', 'failed'] as const)
+    .filter((outcome) => count[outcome] > 0)
+    .map((outcome) => words[outcome].replace('{n}', String(count[outcome])))
+    .join(words.separator);
+}
+
+/** The reports on a fix as one line in the page's language, e.g. "Reports in the thread: worked for 7, not for 4". */
+export function evidenceLine(count: EvidenceCount, t: (key: UiKey, values?: object) => string): string {
+  const summary = evidenceSummary(count, {
+    worked: t('evidence.workedFor'),
+    partly: t('evidence.partlyFor'),
+    failed: t('evidence.failedFor'),
+    separator: ', ',
+  });
+  return t('evidence.reportedOn', { summary });
 }

@@ -34,3 +34,17 @@ export function articleJsonLd(node: ArticleNode, body: string, site: URL): Recor
     step: steps.map((text, i) => ({ '@type': 'HowToStep', position: i + 1, text })),
   };
 }
+
+/** BreadcrumbList for the trail shown above a page's title. */
+export function breadcrumbJsonLd(crumbs: { href: string; label: string }[], site: URL): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: crumb.label,
+      item: new URL(crumb.href, site).href,
+    })),
+  };
+}

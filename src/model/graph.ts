@@ -141,6 +141,14 @@ export class KnowledgeGraph {
     const c = this.evidenceCount(fix);
     return c.worked * 2 + c.partly - c.failed;
   }
+  /**
+   * The answer for the common situation: the first fix of the symptom's first cause (causes are
+   * ordered most likely first, a cause's fixes safest-that-works first).
+   */
+  mostLikelyFix(symptom: SymptomNode): { cause: CauseNode; fix: FixNode } {
+    const cause = this.causesOf(symptom)[0];
+    return { cause, fix: this.fixesOf(cause)[0] };
+  }
   /** Fixes for a symptom over all its causes: safest first, then most evidence of working. */
   fixesForSymptom(symptom: SymptomNode): FixNode[] {
     return [...new Set(this.causesOf(symptom).flatMap((c) => this.fixesOf(c)))].sort(
