@@ -142,6 +142,9 @@ export const de: Record<UiKey, string> = {
     'Beantworten Sie ein paar Fragen. Bei jeder steht, wo Sie die Antwort finden, und „Weiß ich nicht“ geht immer. Am Ende sehen Sie die Lösung, die am ehesten hilft, die sicherste zuerst.',
   'trouble.howLabel': 'So finden Sie es heraus',
   'trouble.remaining': 'Zu Ihren bisherigen Antworten passen {count} bekannte Probleme.',
+  'trouble.approximate': 'ungefährer Wortlaut',
+  'trouble.quoteOpen': '„',
+  'trouble.quoteClose': '“',
   'trouble.q.target': 'Worauf wollen Sie zugreifen?',
   'trouble.how.target':
     'Sehen Sie sich die Adresse an, die Sie öffnen, etwa `\\\\NAME\\Ordner`: `NAME` ist das Gerät. Kennen Sie den Namen nicht, zeigt meist die Geräteliste Ihres Routers, welches Gerät so heißt.',

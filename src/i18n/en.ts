@@ -136,6 +136,9 @@ export const en = {
     'Answer a few questions. Each one says where to find the answer, and “I don’t know” always works. At the end you see the fix most likely to help, the safest first.',
   'trouble.howLabel': 'How to find out',
   'trouble.remaining': '{count} known problems fit your answers so far.',
+  'trouble.approximate': 'approximate wording',
+  'trouble.quoteOpen': '“',
+  'trouble.quoteClose': '”',
   'trouble.q.target': 'What are you trying to open?',
   'trouble.how.target':
     'Look at the address you open, such as `\\\\NAME\\folder`: `NAME` is the device. If you do not recognise the name, the list of connected devices in your router usually shows which device it is.',

@@ -475,6 +475,8 @@ export function troubleshooterSteps(graph: KnowledgeGraph, lang: Lang): Step[] {
 export interface MessageHint {
   codes: string[];
   text: string;
+  /** Our own rendering, not verified as what Windows shows: the page must say so. */
+  approximate: boolean;
 }
 
 const HINT_LENGTH = 70;
@@ -497,7 +499,7 @@ export function messageHints(messages: Message[], lang: Lang): MessageHint[] {
     const key = `${codes.join(',')}|${text}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    hints.push({ codes, text });
+    hints.push({ codes, text, approximate: message[lang].verification === 'approximate' });
   }
   return hints;
 }

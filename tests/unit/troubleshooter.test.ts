@@ -540,15 +540,15 @@ describe('message hints', () => {
           id: 'c',
           codes: ['0x80004005'],
           where: 'dialog',
-          en: { text: 'Error code: 0x80004005. Unspecified error', verification: 'approximate' },
+          en: { text: 'Error code: 0x80004005. Unspecified error', verification: 'microsoft', source: 'ref' },
           de: { text: 'Fehlercode: 0x80004005.', verification: 'approximate' },
         },
       ],
       'en',
     );
     assert.deepEqual(hints, [
-      { codes: ['1326'], text: 'The user name or password is incorrect.' },
-      { codes: [], text: 'Error code: 0x80004005.' },
+      { codes: ['1326'], text: 'The user name or password is incorrect.', approximate: true },
+      { codes: [], text: 'Error code: 0x80004005.', approximate: false },
     ]);
   });
 });
