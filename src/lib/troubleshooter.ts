@@ -122,10 +122,15 @@ export function stepPath(lang: Lang, segments: string[]): string {
 
 const FAMILY_PATTERN = /\bWindows\s+(\d+(?:\.\d)?)\b/gi;
 
+const earliest = new WeakMap<SymptomNode, number | undefined>();
+
 /** The oldest Windows named in a symptom's context.windows (10 for "Windows 10 1709 and later"). */
 export function earliestWindows(symptom: SymptomNode): number | undefined {
+  if (earliest.has(symptom)) return earliest.get(symptom);
   const found = symptom.data.context.windows.flatMap((w) => [...w.matchAll(FAMILY_PATTERN)].map((m) => Number(m[1])));
-  return found.length ? Math.min(...found) : undefined;
+  const oldest = found.length ? Math.min(...found) : undefined;
+  earliest.set(symptom, oldest);
+  return oldest;
 }
 
 /** Home (also "Home Premium" and the like) or the Pro group (Pro, Enterprise, Education, ...). */
@@ -178,8 +183,9 @@ function keeps(symptom: SymptomNode, choice: Answer, fits: TargetFit): boolean {
  * Which causes and fixes belong to which device, derived from the graph. A symptom's devices
  * (context.targets) cover all its causes, and a cause's fixes cover all its symptoms' devices,
  * except where an item is borrowed. A cause that is the only cause of some symptom has its home
- * there; listed by another symptom next to other causes (as in a symptom for a bare error code),
- * it fits only the devices of its homes. A fix that is the only fix of some cause has its home
+ * there; listed next to other causes by a symptom of several devices (as a symptom for a bare error
+ * code is), it fits only the devices of its homes. A symptom of one device vouches for all its
+ * causes on that device. A fix that is the only fix of some cause has its home
  * there; listed by another cause next to other fixes, it fits only the devices its other causes
  * fit. So the fix for administrative shares of Windows PCs, borrowed by a symptom that a NAS
  * owner can have too, is not offered to the NAS owner.
@@ -196,7 +202,10 @@ export interface TargetFit {
 
 export function targetFit(graph: KnowledgeGraph): TargetFit {
   const causeFits = (symptom: SymptomNode, cause: CauseNode, target: Target) => {
-    if (!symptom.data.context.targets.includes(target)) return false;
+    const targets = symptom.data.context.targets;
+    if (!targets.includes(target)) return false;
+    // A symptom of one device vouches for all its causes on that device.
+    if (targets.length === 1) return true;
     const homes = graph.symptomsOf(cause).filter((s) => graph.causesOf(s).length === 1);
     return homes.length === 0 || homes.includes(symptom) || homes.some((s) => s.data.context.targets.includes(target));
   };
@@ -213,8 +222,17 @@ export function targetFit(graph: KnowledgeGraph): TargetFit {
     const targets = target ? [target] : symptom.data.context.targets;
     return graph.fixesOf(cause).filter((fix) => targets.some((t) => fixFits(symptom, cause, fix, t)));
   };
-  const causesFor = (symptom: SymptomNode, target: Target | null) =>
-    graph.causesOf(symptom).filter((cause) => fixesFor(symptom, cause, target).length > 0);
+  // Asked for every symptom at every step of the tree: worked out once per symptom and device.
+  const fitting = new Map<string, CauseNode[]>();
+  const causesFor = (symptom: SymptomNode, target: Target | null) => {
+    const key = `${symptom.id} ${target}`;
+    let causes = fitting.get(key);
+    if (!causes) {
+      causes = graph.causesOf(symptom).filter((cause) => fixesFor(symptom, cause, target).length > 0);
+      fitting.set(key, causes);
+    }
+    return causes;
+  };
 
   return {
     causeFits,
@@ -232,11 +250,18 @@ const PREVALENCE_RANK = Object.fromEntries(PREVALENCES.map((p, i) => [p, i])) as
   number
 >;
 
+// One collator per language: String#localeCompare builds one per call, which a tree of many
+// lists of many symptoms feels.
+const collators = { de: new Intl.Collator('de'), en: new Intl.Collator('en') } as const satisfies Record<
+  Lang,
+  Intl.Collator
+>;
+
 /** Most common first, then by title. */
 export function byPrevalence(a: SymptomNode, b: SymptomNode): number {
   return (
     PREVALENCE_RANK[a.data.prevalence] - PREVALENCE_RANK[b.data.prevalence] ||
-    a.data.title.localeCompare(b.data.title, a.lang)
+    collators[a.lang].compare(a.data.title, b.data.title)
   );
 }
 
