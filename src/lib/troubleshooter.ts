@@ -149,11 +149,11 @@ function messageSegment(key: string, messages: Message[]): string {
 
 /**
  * Whether a symptom stays in question after an answer. A symptom keeps every reader its context
- * does not rule out: no account named means any account. Windows and editions are read the way
- * problems travel: newer Windows keeps the problems of older Windows (a problem reported on
- * Windows 10 can meet a Windows 11 reader, not the other way round), and Pro, Enterprise and
- * Education have everything Home has plus stricter defaults (the guest block, required signing),
- * so a problem reported on Home reaches them too, while one named only for them does not reach Home.
+ * does not rule out: no account or edition named means any. Editions name where the symptom
+ * occurs (Pro, Enterprise and Education for the guest block and required signing, Home for the
+ * missing Group Policy editor). Windows versions are as reported, and newer Windows keeps the
+ * problems of older Windows: a problem reported on Windows 10 can meet a Windows 11 reader, while
+ * one first seen on Windows 11 does not meet a Windows 10 reader.
  */
 function keeps(symptom: SymptomNode, choice: Answer, fits: TargetFit): boolean {
   const context = symptom.data.context;
@@ -169,11 +169,7 @@ function keeps(symptom: SymptomNode, choice: Answer, fits: TargetFit): boolean {
       return earliest === undefined || earliest <= Number(choice.family);
     }
     case 'edition':
-      return (
-        choice.edition === 'pro' ||
-        context.editions.length === 0 ||
-        context.editions.some((e) => editionGroup(e) === 'home')
-      );
+      return context.editions.length === 0 || context.editions.some((e) => editionGroup(e) === choice.edition);
   }
 }
 

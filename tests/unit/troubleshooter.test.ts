@@ -101,7 +101,7 @@ function agrees(symptom: SymptomNode, answer: Choice): boolean {
       // A symptom first reported on Windows 11 is not shown to a Windows 10 reader.
       return !c.windows.length || c.windows.some((w) => !/Windows 11/.test(w)) || answer.family === '11';
     case 'edition':
-      return answer.edition === 'pro' || c.editions.length === 0 || c.editions.some((e) => /home/i.test(e));
+      return c.editions.length === 0 || c.editions.some((e) => /home/i.test(e) === (answer.edition === 'home'));
     default:
       return true;
   }
@@ -423,7 +423,7 @@ describe('troubleshooter (fixtures)', () => {
     assert.equal(afterText.unsure.path, `/en/search/?q=${encodeURIComponent('English text of mtext.')}`);
   });
 
-  it('reads Windows, edition and account the way problems travel', () => {
+  it('reads Windows the way problems travel, and editions and accounts as where a symptom occurs', () => {
     const g = kb({
       symptoms: {
         old: { targets: ['nas'], causes: ['c'], windows: ['Windows 10 build 9926', 'Windows 11'] },
@@ -441,12 +441,8 @@ describe('troubleshooter (fixtures)', () => {
         .sort();
     // Accounts first: "local" rules out the Microsoft-account symptom.
     assert.deepEqual(listed('/en/troubleshooter/nas/local-account/windows-10/edition-home/'), ['home', 'old']);
-    assert.deepEqual(listed('/en/troubleshooter/nas/local-account/windows-11/edition-pro/'), [
-      'home',
-      'new',
-      'old',
-      'pro',
-    ]);
+    // Editions say where a symptom occurs: a Home-only one is not listed for Pro, nor the reverse.
+    assert.deepEqual(listed('/en/troubleshooter/nas/local-account/windows-11/edition-pro/'), ['new', 'old', 'pro']);
     assert.deepEqual(listed('/en/troubleshooter/nas/microsoft-account/windows-10/edition-not-sure/'), [
       'home',
       'ms',
