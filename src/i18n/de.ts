@@ -163,7 +163,7 @@ export const de: Record<UiKey, string> = {
   'trouble.how.account':
     'Öffnen Sie die Einstellungen und dort die Seite mit den Konten: Bei einem Microsoft-Konto steht Ihre E-Mail-Adresse unter Ihrem Namen, bei einem lokalen Konto nicht.',
   'trouble.hint.account.microsoft':
-    'Sie melden sich mit einer E-Mail-Adresse (Outlook, Hotmail oder einer anderen) und deren Kennwort an.',
+    'Windows kennt Sie unter einer E-Mail-Adresse (Outlook, Hotmail oder einer anderen), auch wenn Sie sich mit einer PIN anmelden.',
   'trouble.hint.account.local': 'Sie melden sich mit einem Benutzernamen an, den es nur auf diesem PC gibt.',
   'trouble.unsure.account': 'Weiß ich nicht',
   'trouble.q.windows': 'Welches Windows läuft auf dem PC, von dem aus Sie zugreifen?',
@@ -186,7 +186,7 @@ export const de: Record<UiKey, string> = {
   'trouble.how.symptom':
     'Wählen Sie, was Ihr Problem beschreibt; die nächste Seite nennt die Lösung, die Sie zuerst versuchen.',
   'trouble.unsure.symptom': 'Nichts davon',
-  'trouble.unsureHint.symptom': 'Durchsuchen Sie die Seite nach Ihrer Meldung oder mit eigenen Worten.',
+  'trouble.unsureHint.symptom': 'Durchsuchen Sie alle Artikel nach Ihrer Meldung oder mit eigenen Worten.',
   'trouble.more': 'Das sind die {shown} häufigsten von {count}.',
   'trouble.moreLink': 'Alle Symptome',
   'trouble.crumb.target': 'Gerät unbekannt',
@@ -194,13 +194,13 @@ export const de: Record<UiKey, string> = {
   'trouble.crumb.account': 'Konto unbekannt',
   'trouble.crumb.windows': 'Windows unbekannt',
   'trouble.crumb.edition': 'Edition unbekannt',
-  'trouble.tryFirst': 'Versuchen Sie zuerst das',
+  'trouble.tryFirst': 'Zuerst versuchen',
   'trouble.causes': 'Ursachen, die wahrscheinlichste zuerst',
   'trouble.only': 'Nur beim Zugriff auf: {targets}',
   'trouble.article': 'Der ganze Artikel zu diesem Problem',
   'trouble.unsolved': 'Noch nicht gelöst: Das wurde versucht',
   'trouble.notIt': 'Nicht Ihr Problem?',
-  'trouble.search': 'Die Seite durchsuchen',
+  'trouble.search': 'Alle Artikel durchsuchen',
   'trouble.changeAnswers': 'Antworten ändern',
   'trouble.restart': 'Von vorn beginnen',
   'trouble.back': 'Zurück',

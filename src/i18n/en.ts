@@ -157,7 +157,7 @@ export const en = {
   'trouble.how.account':
     'Open Settings and then the accounts page: with a Microsoft account your e-mail address is shown below your name, with a local account it is not.',
   'trouble.hint.account.microsoft':
-    'You sign in with an e-mail address (Outlook, Hotmail or another) and its password.',
+    'Windows knows you by an e-mail address (Outlook, Hotmail or another), even if you sign in with a PIN.',
   'trouble.hint.account.local': 'You sign in with a user name that exists only on this PC.',
   'trouble.unsure.account': 'I don’t know',
   'trouble.q.windows': 'Which Windows runs on the PC you connect from?',
@@ -179,7 +179,7 @@ export const en = {
   'trouble.q.symptomOne': 'Is it this?',
   'trouble.how.symptom': 'Choose what describes your problem; the next page names the fix to try first.',
   'trouble.unsure.symptom': 'None of these',
-  'trouble.unsureHint.symptom': 'Search the site for your message or your own words.',
+  'trouble.unsureHint.symptom': 'Search all articles for your message or in your own words.',
   'trouble.more': 'These are the {shown} most common of {count}.',
   'trouble.moreLink': 'All symptoms',
   'trouble.crumb.target': 'Device not known',
@@ -193,7 +193,7 @@ export const en = {
   'trouble.article': 'The whole article on this problem',
   'trouble.unsolved': 'Not solved yet: this is what was tried',
   'trouble.notIt': 'Not your problem?',
-  'trouble.search': 'Search the site',
+  'trouble.search': 'Search all articles',
   'trouble.changeAnswers': 'Change your answers',
   'trouble.restart': 'Start again',
   'trouble.back': 'Back',
