@@ -171,7 +171,7 @@ export const de: Record<UiKey, string> = {
     'Geben Sie `winver` in das Suchfeld der Taskleiste oder des Startmenüs ein und öffnen Sie es: Das Fenster nennt die Windows-Version.',
   'trouble.a.windows.10': 'Windows 10',
   'trouble.a.windows.11': 'Windows 11',
-  'trouble.unsure.windows': 'Ein anderes, oder ich weiß es nicht',
+  'trouble.unsure.windows': 'Ein anderes oder ich weiß es nicht',
   'trouble.q.edition': 'Welche Edition von Windows ist es?',
   'trouble.how.edition':
     'Öffnen Sie die Einstellungen, dort System und die Seite mit den Angaben zum Gerät (meist ganz unten). Im Abschnitt zu Windows steht die Edition, etwa Windows 11 Home oder Windows 11 Pro.',
