@@ -30,11 +30,6 @@ const examples = (lang: Lang) => ({
   symptom: node<SymptomNode>(lang, 'guest-access-blocked'),
   cause: node<CauseNode>(lang, 'insecure-guest-logons-blocked'),
   riskyFix: node<FixNode>(lang, 'allow-insecure-guest-logons'),
-  /** Two causes: the troubleshooter asks which one fits. */
-  twoCauses: node<SymptomNode>(lang, 'guest-access-blocked'),
-  /** One cause: the troubleshooter goes straight to the result. */
-  oneCause: node<SymptomNode>(lang, 'smb1-share-not-secure'),
-  unsolved: node<SymptomNode>(lang, 'homegroup-cannot-join-or-leave'),
 });
 
 /** Risk levels of the fix cards in each list on the page, in page order. */
@@ -193,123 +188,6 @@ for (const lang of LANGS) {
       });
     });
 
-    test(`troubleshooter without JavaScript: home to a fix, with breadcrumb, Back and Start again`, async ({
-      browser,
-    }) => {
-      const context = await browser.newContext({ javaScriptEnabled: false });
-      const page = await context.newPage();
-      const symptom = ex.twoCauses;
-      const cause = ex.cause;
-      const start = `/${lang}/troubleshooter/`;
-
-      await page.goto(`/${lang}/`);
-      await page.locator(`main a[href="${start}"]`).first().click();
-      await expect(page).toHaveURL(new RegExp(`${start}$`));
-      await expect(page.getByRole('heading', { name: t['trouble.qTarget'] })).toBeVisible();
-      await expect(page.locator('.choices > li > a')).toHaveText([
-        t['target.windows-pc'],
-        t['target.nas'],
-        t['target.samba'],
-      ]);
-
-      await page.getByRole('link', { name: t['target.nas'], exact: true }).click();
-      await expect(page).toHaveURL(new RegExp(`${start}nas/$`));
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t['trouble.qSymptom']);
-      const offered = await hrefs(page, '.choices > li > a');
-      const withNas = graph.symptoms(lang).filter((s) => s.data.context.targets.includes('nas'));
-      expect(offered).toHaveLength(withNas.length);
-      // Each symptom shows the short text of its messages as a hint.
-      const card = page
-        .locator('.choices > li')
-        .filter({ has: page.locator(`a[href="${start}nas/${symptom.slug}/"]`) });
-      const firstMessage = graph.messages.get(symptom.data.messages[0])![lang].text;
-      await expect(card.locator('.hints')).toContainText(firstMessage.split(/(?<=[.!?])\s/)[0].slice(0, 20));
-
-      await card.locator('a').click();
-      await expect(page).toHaveURL(new RegExp(`${start}nas/${symptom.slug}/$`));
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t['trouble.qCause']);
-      for (const c of graph.causesOf(symptom)) {
-        const answer = page
-          .locator('.choices > li')
-          .filter({ has: page.locator(`a[href="${start}nas/${symptom.slug}/${c.slug}/"]`) });
-        await expect(answer).toContainText(c.data.title);
-        await expect(answer).toContainText(c.data.summary);
-      }
-      const crumbs = page.getByRole('navigation', { name: t['trouble.answers'] });
-      await expect(crumbs.locator('li')).toHaveText([t['trouble.title'], t['target.nas'], symptom.data.title]);
-
-      await page.locator(`a[href="${start}nas/${symptom.slug}/${cause.slug}/"]`).click();
-      await expect(page).toHaveURL(new RegExp(`${start}nas/${symptom.slug}/${cause.slug}/$`));
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t['trouble.result']);
-      await expect(crumbs.locator('li')).toHaveText([
-        t['trouble.title'],
-        t['target.nas'],
-        symptom.data.title,
-        cause.data.title,
-      ]);
-      await expect(crumbs.locator('[aria-current="page"]')).toHaveText(cause.data.title);
-      const fixLinks = await hrefs(page, 'main ul.cards h2 a');
-      const expected = graph.fixesForSymptom(symptom).filter((f) => graph.fixesOf(cause).includes(f));
-      expect(fixLinks).toEqual(expected.map((f) => f.url));
-      for (const order of await riskOrders(page))
-        expect(order, 'a riskier fix is listed before a safer one').toEqual(ascending(order));
-      await expect(page.locator('main .badge.high').first()).toHaveText(t['risk.high']);
-      await expect(page.locator('main ul.cards').first()).toContainText(
-        t['evidence.summary'].replace(/\{(\w+)\}/g, (_, k: 'worked') => String(graph.evidenceCount(expected[0])[k])),
-      );
-      // The same step in the other language.
-      const partner = `/${other(lang)}/troubleshooter/nas/${graph.translation(symptom).slug}/${graph.translation(cause).slug}/`;
-      expect(
-        new URL((await page.locator(`link[rel="alternate"][hreflang="${other(lang)}"]`).getAttribute('href'))!)
-          .pathname,
-      ).toBe(partner);
-      await expect(page.locator('header a.lang')).toHaveAttribute('href', partner);
-
-      await page.getByRole('link', { name: t['trouble.back'] }).click();
-      await expect(page).toHaveURL(new RegExp(`${start}nas/${symptom.slug}/$`));
-      await page.getByRole('link', { name: t['trouble.restart'] }).click();
-      await expect(page).toHaveURL(new RegExp(`${start}$`));
-
-      // Back on the path: the first fix opens as its article.
-      await page.goto(`${start}nas/${symptom.slug}/${cause.slug}/`);
-      await page.locator('main ul.cards h2 a').first().click();
-      await expect(page).toHaveURL(new RegExp(`${expected[0].url}$`));
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected[0].data.title);
-      await context.close();
-    });
-
-    test(`troubleshooter: one cause goes straight to the result; unsolved says what was tried`, async ({ page }) => {
-      const start = `/${lang}/troubleshooter/`;
-      const one = ex.oneCause;
-      const onlyCause = graph.causesOf(one)[0];
-      await page.goto(`${start}samba/`);
-      await page.locator(`.choices a[href="${start}samba/${one.slug}/${onlyCause.slug}/"]`).click();
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t['trouble.result']);
-      await expect(page.getByRole('navigation', { name: t['trouble.answers'] }).locator('li')).toHaveText([
-        t['trouble.title'],
-        t['target.samba'],
-        one.data.title,
-      ]);
-      await page.getByRole('link', { name: t['trouble.back'] }).click();
-      await expect(page).toHaveURL(new RegExp(`${start}samba/$`));
-
-      const unsolved = ex.unsolved;
-      expect(unsolved.data.status).toBe('unsolved');
-      const cause = graph.causesOf(unsolved)[0];
-      await page.goto(`${start}windows-pc/${unsolved.slug}/${cause.slug}/`);
-      const tried = page.locator('section[aria-labelledby="tried"]');
-      await expect(tried.getByRole('heading')).toHaveText(t['trouble.unsolved']);
-      // What readers of the thread reported, and what they reported about the fixes.
-      for (const id of unsolved.data.origin) await expect(tried).toContainText(graph.sourceById.get(id)!.reports[lang]);
-      for (const fix of graph.fixesOf(cause).filter((f) => f.data.evidence.length > 0)) {
-        await expect(tried.locator(`a[href="${fix.url}"]`)).toBeVisible();
-        for (const e of fix.data.evidence) await expect(tried).toContainText(e.note);
-      }
-      // A solved symptom has no such section.
-      await page.goto(`${start}samba/${one.slug}/${onlyCause.slug}/`);
-      await expect(page.locator('section[aria-labelledby="tried"]')).toHaveCount(0);
-    });
-
     test(`graph page: an SVG map whose boxes are links`, async ({ page }) => {
       await page.goto(pagePath(lang, 'graph'));
       const svg = page.locator('svg.graph-svg');
@@ -439,9 +317,6 @@ test.describe('404', () => {
 /** Pages of each type, for the screenshots. */
 function screenshotPages(lang: Lang): [string, string][] {
   const ex = examples(lang);
-  const start = `/${lang}/troubleshooter/`;
-  const cause = graph.causesOf(ex.twoCauses)[0];
-  const unsolvedCause = graph.causesOf(ex.unsolved)[0];
   return [
     ['home', `/${lang}/`],
     ['symptom', ex.symptom.url],
@@ -453,11 +328,6 @@ function screenshotPages(lang: Lang): [string, string][] {
     ['sources', pagePath(lang, 'sources')],
     ['search', `${pagePath(lang, 'search')}?q=0x80070035`],
     ['graph', pagePath(lang, 'graph')],
-    ['trouble-start', start],
-    ['trouble-symptom', `${start}windows-pc/`],
-    ['trouble-cause', `${start}nas/${ex.twoCauses.slug}/`],
-    ['trouble-result', `${start}nas/${ex.twoCauses.slug}/${cause.slug}/`],
-    ['trouble-unsolved', `${start}windows-pc/${ex.unsolved.slug}/${unsolvedCause.slug}/`],
   ];
 }
 
