@@ -16,6 +16,7 @@ import {
   cacheControl,
 } from '../../deploy/headers.ts';
 import { notFoundPage, redirectFor, shortLinkId } from '../../deploy/redirects.ts';
+import { HOST_FILES } from '../../deploy/static-host.ts';
 
 /** The short links, /kb/<id> -> article path, as the build wrote them to /kb/links.json. */
 export function readShortLinks(dir: string): Map<string, string> {
@@ -51,7 +52,8 @@ export function startServer(dir: string, port: number, host = '127.0.0.1'): Prom
     const id = shortLinkId(path);
     if (id && links.has(id)) return redirect(links.get(id)!);
 
-    let file = fileFor(root, path);
+    // The static hosts' rule files are no pages (as in deploy/nginx.conf).
+    let file = (HOST_FILES as readonly string[]).includes(path.slice(1)) ? undefined : fileFor(root, path);
     if (file && existsSync(file) && statSync(file).isDirectory()) {
       if (!path.endsWith('/')) {
         res.writeHead(301, { Location: `${url.pathname}/${url.search}` });

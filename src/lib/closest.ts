@@ -64,8 +64,8 @@ function similarity(a: string, b: string): number {
 }
 
 /**
- * Best first: shared words between the path and a candidate's address and id (a word may be cut
- * short or run on), then how alike the last part of the path is to the candidate's slug or id.
+ * Best first: shared words between the last part of the path and a candidate's slug and id (a word
+ * may be cut short or run on), then how alike that part is to the candidate's slug or id.
  */
 export function closestMatches<C extends Candidate>(path: string, candidates: C[], limit: number): C[] {
   let decoded = path;
@@ -74,11 +74,13 @@ export function closestMatches<C extends Candidate>(path: string, candidates: C[
   } catch {
     // A broken %-escape: match on the raw path.
   }
-  const wanted = new Set(words(decoded));
+  // Only the last part of the path names the article; the language and section folders would
+  // otherwise match every candidate.
   const segment = lastSegment(decoded);
-  if (wanted.size === 0 && !segment) return [];
+  const wanted = new Set(words(segment));
+  if (!segment) return [];
   const scored = candidates.map((c) => {
-    const have = new Set([...words(c.url), ...words(c.id)]);
+    const have = new Set([...words(lastSegment(c.url)), ...words(c.id)]);
     let shared = 0;
     for (const w of wanted) if (have.has(w) || [...have].some((h) => h.startsWith(w) || w.startsWith(h))) shared++;
     const alike = Math.max(similarity(segment, lastSegment(c.url)), similarity(segment, c.id));
