@@ -85,8 +85,9 @@ function paragraphs(answer: Answer): Part[][][] {
 
 /**
  * Markdown through mdast-util-to-markdown, which escapes every character of the article's text that
- * CommonMark would read as markup. Lines of a paragraph end in a hard break written as two spaces,
- * the one form Discourse, GitHub and Reddit (old and new) all read.
+ * CommonMark would read as markup. Each line is a paragraph of its own: a hard line break has no
+ * form that Discourse, GitHub and old and new Reddit all read without trailing spaces, which
+ * editors and copy buffers drop.
  */
 export function toMarkdownAnswer(answer: Answer): string {
   const phrasing = (part: Part): PhrasingContent => {
@@ -95,12 +96,11 @@ export function toMarkdownAnswer(answer: Answer): string {
     if (part.strong) node = { type: 'strong', children: [node] };
     return node;
   };
-  const children: Paragraph[] = paragraphs(answer).map((lines) => ({
-    type: 'paragraph',
-    children: lines.flatMap((l, i) => [...(i ? [{ type: 'break' } as const] : []), ...l.map(phrasing)]),
-  }));
+  const children: Paragraph[] = answer
+    .filter((l) => l.length > 0)
+    .map((l) => ({ type: 'paragraph', children: l.map(phrasing) }));
   const root: Root = { type: 'root', children };
-  return toMarkdown(root, { emphasis: '_', strong: '*', handlers: { break: () => '  \n' } }).trimEnd();
+  return toMarkdown(root, { emphasis: '_', strong: '*' }).trimEnd();
 }
 
 /**
