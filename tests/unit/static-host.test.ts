@@ -57,7 +57,7 @@ async function resolve(
   return retried;
 }
 
-const samples = LANGS.flatMap((lang) => graph.symptoms(lang).slice(0, 2).concat(graph.fixes(lang).slice(0, 1)));
+const samples = LANGS.flatMap((lang) => [...graph.symptoms(lang).slice(0, 2), ...graph.fixes(lang).slice(0, 1)]);
 
 describe('_redirects on Netlify (netlify-redirector)', () => {
   it('every variant of a short link reaches its article with a 301, forced over the fallback page', async () => {
