@@ -98,6 +98,31 @@ describe('_redirects on Netlify (netlify-redirector)', () => {
   });
 });
 
+describe('_redirects: moved addresses (deploy/redirects.ts)', () => {
+  it('answer with a 301 on both hosts, with and without the trailing slash', async () => {
+    const file = renderRedirectsFile(links, { '/en/fixes/old-slug/': '/en/fixes/new-slug/' });
+    const matcher = await redirector.parsePlain(file, {});
+    const quiet = console.warn;
+    console.warn = () => {};
+    const evaluate = generateRedirectsEvaluator(file);
+    console.warn = quiet;
+    const assets = { fetch: async () => new Response('a file') } as unknown as Parameters<typeof evaluate>[1];
+    for (const path of ['/en/fixes/old-slug/', '/en/fixes/old-slug']) {
+      const netlify = matcher.match({
+        scheme: 'https',
+        host: 'netzfreigabe.example',
+        path,
+        query: '',
+        getHeader: () => '',
+        getCookie: () => '',
+      });
+      assert.deepEqual([netlify?.status, netlify?.to], [301, '/en/fixes/new-slug/'], path);
+      const cloudflare = await evaluate(new Request(`https://netzfreigabe.example${path}`), assets);
+      assert.deepEqual([cloudflare?.status, cloudflare?.headers.get('location')], [301, '/en/fixes/new-slug/'], path);
+    }
+  });
+});
+
 describe('_redirects on Cloudflare Pages (its parser and evaluator, from redirects-in-workers)', () => {
   it('every variant reaches its article with a 301; the only lines it skips are the Netlify-only ones', async () => {
     const skipped: string[] = [];
