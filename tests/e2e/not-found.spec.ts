@@ -4,12 +4,15 @@
  * and the closest matches; an unknown short link gets the page for any address; the page loads only
  * the article list of the section it needs, and works without JavaScript.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { UI } from '../../src/i18n/index.ts';
 import { buildGraph, type ArticleNode } from '../../src/model/graph.ts';
 import { readContent } from '../../src/model/read.ts';
+import { DIST_DIR } from '../../scripts/lib/paths.ts';
 import { expect, test } from './fixtures.ts';
 
 const graph = buildGraph(readContent(fileURLToPath(new URL('../../content', import.meta.url))));
@@ -88,4 +91,16 @@ test('accessibility: the 404 pages with their closest matches filled in', async 
     await expect(page.locator('[data-closest] a').first()).toBeVisible();
     expect(await axeViolations(page), path).toEqual([]);
   }
+});
+
+test('a host that knows only /404.html: it shows the address language and its closest matches', async ({ page }) => {
+  const rootPage = readFileSync(join(DIST_DIR, '404.html'), 'utf8');
+  const article = symptom('en');
+  await page.route('**/en/symptoms/gust-access-blocked/', (route) =>
+    route.fulfill({ status: 404, contentType: 'text/html; charset=utf-8', body: rootPage }),
+  );
+  await page.goto('/en/symptoms/gust-access-blocked/');
+  await expect(page.locator('[data-not-found="en"]')).toBeVisible();
+  await expect(page.locator('[data-not-found="de"]')).toBeHidden();
+  await expect(page.locator('[data-not-found="en"] [data-closest] a').first()).toHaveAttribute('href', article.url);
 });
