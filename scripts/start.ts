@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer } from './serve.ts';
+import { startServer } from './lib/server.ts';
 import { DIST_DIR } from './lib/paths.ts';
 
 const SOURCES = ['content', 'src', 'public', 'astro.config.mjs', 'package.json'];

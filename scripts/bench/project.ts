@@ -11,7 +11,7 @@ import { ROOT } from '../lib/paths.ts';
 export { ROOT };
 
 /** What a build needs besides content/ (brief: src/, config, package.json, tsconfig, public/). */
-const PROJECT_FILES = ['src', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'public'];
+const PROJECT_FILES = ['src', 'deploy', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'public'];
 
 export interface TempProject {
   dir: string;

@@ -246,6 +246,32 @@ export const en = {
   'pager.ofPages': 'page {page} of {pages}',
   'uses.more': 'All {count} articles that use it',
   'uses.title': 'Articles that use {name}',
+  // Forum answers, link cards, short links and 404 pages (issue 15).
+  'forum.title': 'Answer in a forum',
+  'forum.intro':
+    'This article in brief with its short link, ready to paste into a forum thread. Pick the format your forum uses.',
+  'forum.markdown': 'Markdown (Discourse, Reddit, GitHub)',
+  'forum.bbcode': 'BBCode (phpBB, vBulletin and most German forums)',
+  'forum.plain': 'Plain text',
+  'forum.likelyCause': 'Most likely cause',
+  'forum.causeOf': 'Typical symptom',
+  'forum.fixes': 'Fixes the cause',
+  'forum.recommended': 'Recommended fix',
+  'forum.details': 'Steps and details',
+  'copy.anchorLabel': 'Copy the short link to “{label}”',
+  'step.label': 'Step {n}',
+  'card.alt': '{kind}: {title} ({site})',
+  'card.page': 'Page',
+  'kb.title': 'All short links',
+  'kb.intro':
+    'Every article has a permanent short address for forums and chats: /kb/ followed by its id. Here is each id with its title.',
+  'kb.lang.de': 'Deutsch',
+  'kb.lang.en': 'English',
+  'notFound.closest': 'Closest matches',
+  'notFound.searchHint': 'Or search for the error message you see:',
+  'notFound.home': 'Home page',
+  'notFound.allSymptoms': 'All symptoms',
+  'notFound.allShortLinks': 'All short links',
 } as const;
 
 export type UiKey = keyof typeof en;

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { join, relative, sep } from 'node:path';
 import { after, before, test } from 'node:test';
 import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
-import { startServer } from '../../scripts/serve.ts';
+import { startServer } from '../../scripts/lib/server.ts';
 import { DIST_DIR } from '../../scripts/lib/paths.ts';
 
 const dist = DIST_DIR;

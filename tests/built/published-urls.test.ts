@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { startServer } from '../../scripts/serve.ts';
+import { startServer } from '../../scripts/lib/server.ts';
 import { LIST_FILE, publishedUrls, readList } from '../../scripts/published-urls.ts';
 import { DIST_DIR } from '../../scripts/lib/paths.ts';
 

@@ -43,6 +43,7 @@ test('pages, assets and data files carry the security headers, their cache rule 
     ['/pagefind/pagefind.js', '.js'],
     ['/en/kb.json', '.json'],
     ['/sitemap.xml', '.xml'],
+    [`/cards/de/page-home.png`, '.png'],
   ] as const;
   for (const [path, ext] of cases) {
     const response = await get(request, path);
@@ -54,15 +55,22 @@ test('pages, assets and data files carry the security headers, their cache rule 
   expect(cacheControl(css)).toContain('immutable');
 });
 
-test('a missing page answers 404 with the 404 page and the security headers', async ({ request }) => {
-  const response = await get(request, '/de/gibt-es-nicht/');
-  expect(response.status()).toBe(404);
-  expectSecurityHeaders(response, 'the 404 answer');
-  expect(await response.text()).toBe(readFileSync(join(dist, '404.html'), 'utf8'));
+test('a missing page answers 404 with its language 404 page and the security headers', async ({ request }) => {
+  for (const [path, page] of [
+    ['/de/gibt-es-nicht/', 'de/404/index.html'],
+    ['/en/no-such-page', 'en/404/index.html'],
+    ['/kb/no-such-id', '404.html'],
+    ['/_redirects', '404.html'],
+  ]) {
+    const response = await get(request, path);
+    expect(response.status(), path).toBe(404);
+    expectSecurityHeaders(response, `the 404 answer to ${path}`);
+    expect(await response.text(), path).toBe(readFileSync(join(dist, page), 'utf8'));
+  }
 });
 
 test('short links and directories without slash are 301 redirects with the security headers', async ({ request }) => {
-  for (const path of [`/kb/${shortId}`, `/kb/${shortId}/`]) {
+  for (const path of [`/kb/${shortId}`, `/kb/${shortId}/`, `/kb/${shortId.toUpperCase()}).`]) {
     const response = await get(request, path);
     expect(response.status(), path).toBe(301);
     expect(response.headers()['location'], path).toBe(shortTarget);

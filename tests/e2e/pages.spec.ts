@@ -297,23 +297,6 @@ for (const lang of LANGS) {
   });
 }
 
-test.describe('404', () => {
-  test.use({ allowedConsoleErrors: [/status of 404/] });
-
-  for (const lang of LANGS) {
-    test(`${lang}: an unknown path answers 404 and offers the closest matches`, async ({ page }) => {
-      const symptom = examples(lang).symptom;
-      // A mistyped address: one letter missing in the first word of the slug.
-      const typo = symptom.url.replace(symptom.slug, symptom.slug.replace(/.(?=-)/, ''));
-      expect(typo).not.toBe(symptom.url);
-      const response = await page.goto(typo);
-      expect(response?.status()).toBe(404);
-      await expect(page.getByRole('heading', { level: 1 })).toContainText(UI.de['notFound.title']);
-      await expect(page.locator('#closest a').first()).toHaveAttribute('href', symptom.url);
-    });
-  }
-});
-
 /** Pages of each type, for the screenshots. */
 function screenshotPages(lang: Lang): [string, string][] {
   const ex = examples(lang);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { CACHE_RULES, SECURITY_HEADERS } from '../../deploy/headers.ts';
-import { redirectFor } from '../../deploy/redirects.ts';
+import { SHORT_LINK_PATTERN, notFoundPage, redirectFor, shortLinkId } from '../../deploy/redirects.ts';
 import { NGINX_CONF, PRODUCTION, renderLinksMap, renderNginxConf } from '../../scripts/nginx-conf.ts';
 
 const committed = readFileSync(NGINX_CONF, 'utf8');
@@ -48,17 +48,45 @@ test('every nginx block that adds headers repeats all security headers, with "al
 test('deploy/nginx.conf holds each production line the test server replaces exactly once', () => {
   for (const line of Object.values(PRODUCTION)) assert.equal(committed.split(line).length - 1, 1, line);
   for (const rule of CACHE_RULES) assert.ok(committed.includes(`location ^~ ${rule.prefix} {`), rule.prefix);
-  assert.match(committed, /error_page 404 \/404\.html;/);
+  assert.match(committed, /error_page 404 \$netzfreigabe_not_found;/);
   assert.match(committed, /gzip_types [^;]*text\/css/);
 });
 
-test('the short link map redirects /kb/<id> with and without slash and refuses odd input', () => {
+test('the short link map takes the id the regex map extracted and refuses odd input', () => {
   assert.equal(
     renderLinksMap({ 'guest-access-blocked': '/en/symptoms/guest-access-blocked/' }),
-    '/kb/guest-access-blocked /en/symptoms/guest-access-blocked/;\n/kb/guest-access-blocked/ /en/symptoms/guest-access-blocked/;\n',
+    'guest-access-blocked /en/symptoms/guest-access-blocked/;\n',
   );
+  assert.ok(committed.includes(`    ~${SHORT_LINK_PATTERN} $1;`), 'nginx runs the pattern of deploy/redirects.ts');
   assert.throws(() => renderLinksMap({ 'a b': '/en/' }), /unexpected short link id/);
   assert.throws(() => renderLinksMap({ ok: '/en/x; return 200' }), /unexpected target/);
+});
+
+test('a short link survives what forums do to it: punctuation, capitals, a slash', () => {
+  for (const path of [
+    '/kb/guest-access-blocked',
+    '/kb/guest-access-blocked/',
+    '/kb/guest-access-blocked.',
+    '/kb/guest-access-blocked,',
+    '/kb/guest-access-blocked)',
+    '/kb/guest-access-blocked!',
+    '/kb/guest-access-blocked).',
+    '/kb/Guest-Access-Blocked',
+    '/kb/GUEST-ACCESS-BLOCKED/',
+    '/kb/guest-access-blocked"',
+    '/kb/guest-access-blocked-',
+  ])
+    assert.equal(shortLinkId(path), 'guest-access-blocked', path);
+  for (const path of ['/kb/', '/kb/links.json', '/kb/near-de-symptome.json', '/kb/a/b', '/kb/a--b', '/en/kb/x'])
+    assert.equal(shortLinkId(path), undefined, path);
+});
+
+test('a missing page gets the 404 page of its language folder, any other the bilingual one', () => {
+  assert.equal(notFoundPage('/de/symptome/gibt-es-nicht/'), '/de/404/');
+  assert.equal(notFoundPage('/en/nope'), '/en/404/');
+  assert.equal(notFoundPage('/kb/nope'), '/404.html');
+  assert.equal(notFoundPage('/den/'), '/404.html');
+  assert.match(committed, /~\^\/de\/ \/de\/404\/;/);
 });
 
 test('moved addresses become 301s with the security headers, with and without the slash', () => {

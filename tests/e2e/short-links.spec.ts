@@ -1,0 +1,170 @@
+/**
+ * Short links as forums leave them, in a real browser against the server the tests run (nginx with
+ * deploy/nginx.conf when installed): trailing punctuation, other letter case, a trailing slash and
+ * a #fragment all reach the right article; /kb/ lists every id; each heading and step copies its
+ * short link with the anchor; the forum answer is on the page, with and without JavaScript.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { UI } from '../../src/i18n/index.ts';
+import { buildGraph, type ArticleNode } from '../../src/model/graph.ts';
+import { readContent } from '../../src/model/read.ts';
+import { DIST_DIR } from '../../scripts/lib/paths.ts';
+import { expect, test } from './fixtures.ts';
+
+const graph = buildGraph(readContent(fileURLToPath(new URL('../../content', import.meta.url))));
+const LANGS = ['de', 'en'] as const;
+const SITE = process.env.SITE_URL ?? 'https://netzfreigabe.example';
+
+/** The English article with this id, or its German translation. */
+const node = (lang: 'de' | 'en', enId: string): ArticleNode => {
+  const en = graph.get(enId)!;
+  return lang === 'en' ? en : graph.translation(en);
+};
+
+/** axe-core's WCAG A/AA findings on the page as it is now, in the light and the dark theme. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const result = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .setLegacyMode(true)
+      .analyze();
+    for (const v of result.violations)
+      found.push(`${colorScheme}: ${v.id} ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+  return found;
+}
+
+/** Address forms of one short link and the fragment each should arrive with. */
+function variants(id: string, anchor: string): [string, string][] {
+  const upper = id.toUpperCase();
+  const capital = id[0].toUpperCase() + id.slice(1);
+  return [
+    [`/kb/${id}`, ''],
+    [`/kb/${id}/`, ''],
+    [`/kb/${id}.`, ''],
+    [`/kb/${id},`, ''],
+    [`/kb/${id})`, ''],
+    [`/kb/${id}!`, ''],
+    [`/kb/${id}).`, ''],
+    [`/kb/${upper}`, ''],
+    [`/kb/${capital}/`, ''],
+    [`/kb/${id}#${anchor}`, `#${anchor}`],
+    [`/kb/${capital}.#step-2`, '#step-2'],
+  ];
+}
+
+for (const lang of LANGS) {
+  test.describe(lang, () => {
+    const articles = [node(lang, 'guest-access-blocked'), node(lang, 'allow-insecure-guest-logons')];
+    const steps = lang === 'de' ? 'schritte' : 'steps';
+
+    test(`short links with punctuation, letter case, slash and fragment reach the article`, async ({
+      page,
+      request,
+    }) => {
+      for (const article of articles) {
+        for (const [path, hash] of variants(article.id, steps)) {
+          const response = await request.get(path.split('#')[0], { maxRedirects: 0 });
+          expect(response.status(), path).toBe(301);
+          expect(response.headers().location, path).toBe(article.url);
+          await page.goto(path);
+          await expect(page, path).toHaveURL(new RegExp(`${article.url}${hash}$`));
+          await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.data.title);
+        }
+      }
+      // The fragment lands on its target: the heading, or the numbered step with its anchor.
+      await page.goto(`/kb/${articles[1].id}#step-2`);
+      await expect(page.locator('li#step-2')).toBeInViewport();
+    });
+
+    test(`each heading and step copies the short link with its anchor`, async ({ page, context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      const article = articles[1];
+      await page.goto(article.url);
+      const step = page.locator('li#step-3 > button.anchor-copy');
+      await expect(step).toHaveAttribute('aria-label', /3/);
+      await step.click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${SITE}/kb/${article.id}#step-3`);
+      const heading = page.locator(`h2#${steps} > button.anchor-copy`);
+      await heading.click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${SITE}/kb/${article.id}#${steps}`);
+      // The headings keep their text: the button's symbol comes from CSS.
+      await expect(page.locator(`h2#${steps}`)).toHaveText(lang === 'de' ? 'Schritte' : 'Steps');
+    });
+
+    test(`the forum answer is copied in each format, and is there to select without JavaScript`, async ({
+      page,
+      context,
+      browser,
+    }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      const article = articles[0];
+      await page.goto(article.url);
+      const answer = page.locator('details.forum');
+      await answer.locator('summary').click();
+      await expect(answer.locator('summary')).toHaveText(UI[lang]['forum.title']);
+      for (const format of ['markdown', 'bbcode', 'plain']) {
+        const pre = answer.locator(`pre[data-role="forum-${format}"]`);
+        await pre.locator('xpath=following-sibling::button[1]').click();
+        const copied = await page.evaluate(() => navigator.clipboard.readText());
+        expect(copied).toBe(await pre.textContent());
+        expect(copied.trimEnd().endsWith(`${SITE}/kb/${article.id}`), format).toBe(true);
+      }
+      const noScript = await browser.newContext({ javaScriptEnabled: false });
+      const plain = await noScript.newPage();
+      await plain.goto(article.url);
+      await plain.locator('details.forum summary').click();
+      await expect(plain.locator('pre[data-role="forum-bbcode"]')).toContainText(`[url=${SITE}/kb/${article.id}]`);
+      await noScript.close();
+    });
+  });
+}
+
+test('/kb/ lists every short link with its title', async ({ page, request }) => {
+  const links = (await (await request.get('/kb/links.json')).json()) as Record<string, string>;
+  const response = await page.goto('/kb/');
+  expect(response?.status()).toBe(200);
+  const listed = await page
+    .locator('main a[href^="/kb/"]')
+    .evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.parentElement?.textContent ?? '']));
+  expect(listed.map(([href]) => href).sort()).toEqual(
+    Object.keys(links)
+      .map((id) => `/kb/${id}`)
+      .sort(),
+  );
+  for (const [href, text] of listed) {
+    const article = graph.get(href!.slice('/kb/'.length))!;
+    expect(text, href!).toContain(article.data.title);
+  }
+});
+
+test('accessibility: /kb/ and articles with the forum answer open and the anchor buttons added', async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const path of ['/kb/', node('de', 'guest-access-blocked').url, node('en', 'allow-insecure-guest-logons').url]) {
+    await page.goto(path);
+    const answer = page.locator('details.forum summary');
+    if (await answer.count()) {
+      await answer.click();
+      await expect(page.locator('button.anchor-copy').first()).toBeVisible();
+    }
+    expect(await axeViolations(page), path).toEqual([]);
+  }
+});
+
+test('on a host without redirect rules, the /kb/<id>/ page forwards and keeps the fragment', async ({ page }) => {
+  const article = node('en', 'allow-insecure-guest-logons');
+  // Such a host serves the page the build wrote where nginx answers with a 301.
+  const fallback = readFileSync(join(DIST_DIR, 'kb', article.id, 'index.html'), 'utf8');
+  await page.route(`**/kb/${article.id}/`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fallback }),
+  );
+  await page.goto(`/kb/${article.id}/#step-2`);
+  await expect(page).toHaveURL(new RegExp(`${article.url}#step-2$`));
+  await expect(page.locator('li#step-2')).toBeInViewport();
+});
