@@ -1,4 +1,4 @@
-import { LANGS, type Lang } from './schemas/common.ts';
+import { LANGS, type Lang } from './langs.ts';
 
 import type { Kind } from './kinds.ts';
 export type { Kind };

@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
 
-/** The two languages of the site; German is the source's language. */
-export const LANGS = ['de', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+import { LANGS, type Lang } from '../langs.ts';
+
+export { LANGS, type Lang };
 
 export const langSchema = z.enum(LANGS, {
   error: (issue) => `expected "de" or "en", found ${JSON.stringify(issue.input)}`,
