@@ -128,6 +128,9 @@ export function renderNginxConf(redirects: Record<string, string> = REDIRECTS): 
     `    charset_types ${charsetTypes.join(' ')};`,
     '',
     '    gzip on;',
+    // Level 5 instead of nginx's default 1: about 12 % fewer bytes for a page, for CPU that a
+    // 10 KB page does not notice (tests/built/budgets.test.ts reads this level).
+    '    gzip_comp_level 5;',
     '    gzip_vary on;',
     '    gzip_min_length 256;',
     `    gzip_types ${gzipTypes.join(' ')};`,

@@ -145,6 +145,8 @@ export const de: Record<UiKey, string> = {
   'sources.post': '„Windows 10: Falle bei Netzwerk-Zugriffen“, Blog von Günter Born, 2015',
   'sources.indexTitle': 'Quellen',
   'sources.indexIntro':
+    'Woher die Angaben auf diesen Seiten stammen: aus Microsofts Dokumentation, verlinkt, wo die eigene Adresse der Seite bekannt ist, mit den Windows-Versionen, für die sie geprüft wurde, und aus dem Kommentarstrang von 2015, mit dem die Wissensdatenbank begann.',
+  'sources.threadIntro':
     'Die Wissensdatenbank ist aus einem Blogbeitrag und seinen 39 Leserkommentaren entstanden. Hier steht, was jeder beigetragen hat.',
   'sources.unused': 'Nichts Verwertbares',
   'sources.usedIn': 'Verwendet in',
@@ -152,6 +154,7 @@ export const de: Record<UiKey, string> = {
   'sources.threadTitle': 'Der Beitrag von 2015 und seine Kommentare',
   'sources.replies': '{count} Antworten',
   'sources.oneReply': '1 Antwort',
+  'sources.threadLink': 'alle Kommentare, was sie berichten und wo sie verwendet werden',
   'sources.references': 'Weitere Quellen',
   'home.searchTitle': 'Was meldet Windows?',
   'home.bySymptom': 'Nach Symptom',

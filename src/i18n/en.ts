@@ -140,6 +140,8 @@ export const en = {
   'sources.post': '“Windows 10: Falle bei Netzwerk-Zugriffen”, Günter Born’s blog, 2015',
   'sources.indexTitle': 'Sources',
   'sources.indexIntro':
+    'Where the facts on these pages come from: Microsoft’s documentation, linked where the page’s own address is known and with the Windows versions it was checked for, and the 2015 thread the knowledge base began with.',
+  'sources.threadIntro':
     'The knowledge base grew out of one blog post and its 39 reader comments. Here is what each contributed.',
   'sources.unused': 'Nothing to use',
   'sources.usedIn': 'Used in',
@@ -147,6 +149,7 @@ export const en = {
   'sources.threadTitle': 'The 2015 thread: the post and its comments',
   'sources.replies': '{count} replies',
   'sources.oneReply': '1 reply',
+  'sources.threadLink': 'every comment, what it reports and where it is used',
   'sources.references': 'Outside sources',
   'home.searchTitle': 'What does Windows say?',
   'home.bySymptom': 'Browse by symptom',

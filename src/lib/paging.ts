@@ -7,7 +7,7 @@
 /** Article cards (title, badges, summary) per page of a kind's index or the graph overview. */
 export const CARDS_PER_PAGE = 50;
 /** Articles named inline under one thread record or message before a page of their own takes over. */
-export const INLINE_USES = 12;
+export const INLINE_USES = 6;
 /** Article links per page on a record's own page. */
 export const LINKS_PER_PAGE = 150;
 

@@ -1,5 +1,6 @@
 /** Small formatting helpers shared by pages; pure, so they are unit-tested. */
 import { LOCALES, type UiKey } from '../i18n/index.ts';
+import { threadPath } from '../model/routes.ts';
 import type { Lang } from '../model/schemas/common.ts';
 import type { Reference } from '../model/schemas/reference.ts';
 import type { SourceRecord } from '../model/schemas/source.ts';
@@ -16,9 +17,14 @@ export function messageAnchor(messageId: string): string {
   return `message-${messageId}`;
 }
 
-/** Anchor of a source record on the sources page. */
+/** Anchor of a source record on the thread page. */
 export function sourceAnchor(record: SourceRecord): string {
   return `source-${record.id}`;
+}
+
+/** Where a thread record is shown: its anchor on the thread page. */
+export function sourceHref(lang: Lang, record: SourceRecord): string {
+  return `${threadPath(lang)}#${sourceAnchor(record)}`;
 }
 
 export function formatDate(date: Date, lang: Lang): string {

@@ -64,3 +64,8 @@ export function symptomGraphPath(lang: Lang, symptomSlug: string): string {
 export function recordUsesPath(lang: Lang, list: 'sources' | 'messages', id: string): string {
   return `${pagePath(lang, list)}${id}/`;
 }
+
+/** The 2015 thread, record by record (the sources page itself lists the outside documents). */
+export function threadPath(lang: Lang): string {
+  return `${pagePath(lang, 'sources')}thread/`;
+}

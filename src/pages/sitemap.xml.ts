@@ -4,7 +4,14 @@ import { otherLang } from '../i18n/index.ts';
 import { getGraph } from '../lib/kb.ts';
 import { isoDate } from '../lib/present.ts';
 import { KINDS } from '../model/kinds.ts';
-import { PAGE_SEGMENTS, kindIndexPath, pagePath, symptomGraphPath, type PageName } from '../model/routes.ts';
+import {
+  PAGE_SEGMENTS,
+  kindIndexPath,
+  pagePath,
+  symptomGraphPath,
+  threadPath,
+  type PageName,
+} from '../model/routes.ts';
 import { LANGS, type Lang } from '../model/schemas/common.ts';
 
 export const GET: APIRoute = async ({ site }) => {
@@ -14,6 +21,7 @@ export const GET: APIRoute = async ({ site }) => {
     for (const page of Object.keys(PAGE_SEGMENTS) as PageName[])
       if (page !== 'search')
         entries.push({ path: pagePath(lang, page), alternate: pagePath(otherLang(lang), page), lang });
+    entries.push({ path: threadPath(lang), alternate: threadPath(otherLang(lang)), lang });
     for (const kind of KINDS)
       entries.push({ path: kindIndexPath(lang, kind), alternate: kindIndexPath(otherLang(lang), kind), lang });
     for (const node of graph.all(lang))
