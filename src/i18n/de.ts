@@ -74,6 +74,8 @@ export const de: Record<UiKey, string> = {
   'messages.where.event-log': 'Ereignisprotokoll',
   'messages.where.settings': 'Einstellungen',
   'messages.indexTitle': 'Alle Fehlermeldungen und Fehlercodes',
+  'messages.filterLabel': 'Nach Wörtern oder Code filtern',
+  'messages.filterCount': '{shown} von {total} angezeigt',
   'messages.indexIntro':
     'Alle Meldungen, die die Wissensdatenbank kennt, mit den Artikeln dazu. Mit der Suche des Browsers (Strg+F) finden Sie Wörter aus Ihrem Dialog.',
   'context.title': 'Wo es auftritt',
@@ -157,6 +159,8 @@ export const de: Record<UiKey, string> = {
   'sources.threadLink': 'alle Kommentare, was sie berichten und wo sie verwendet werden',
   'sources.references': 'Weitere Quellen',
   'home.searchTitle': 'Was meldet Windows?',
+  'home.common': 'Häufige Probleme heute',
+  'home.allSymptoms': 'Alle {count} Symptome',
   'home.bySymptom': 'Nach Symptom',
   'home.byMessage': 'Nach Fehlermeldung oder Code',
   'home.byTarget': 'Womit wollen Sie sich verbinden?',

@@ -69,6 +69,8 @@ export const en = {
   'messages.where.event-log': 'Event log',
   'messages.where.settings': 'Settings',
   'messages.indexTitle': 'All error messages and codes',
+  'messages.filterLabel': 'Filter by words or code',
+  'messages.filterCount': '{shown} of {total} shown',
   'messages.indexIntro':
     'Every message the knowledge base knows, with the articles that explain it. Use your browser’s find (Ctrl+F) to look for words from your dialog.',
   'context.title': 'Where it happens',
@@ -152,6 +154,8 @@ export const en = {
   'sources.threadLink': 'every comment, what it reports and where it is used',
   'sources.references': 'Outside sources',
   'home.searchTitle': 'What does Windows say?',
+  'home.common': 'Common problems today',
+  'home.allSymptoms': 'All {count} symptoms',
   'home.bySymptom': 'Browse by symptom',
   'home.byMessage': 'Browse by error message or code',
   'home.byTarget': 'What are you connecting to?',

@@ -40,3 +40,5 @@ export function pagerNumbers(page: number, pages: number): (number | 'gap')[] {
 }
 /** Symptoms per page of the graph overview (each with its causes and fixes as a tree). */
 export const TREE_SYMPTOMS_PER_PAGE = 30;
+/** Symptoms the home page lists, the most common today first; the index has them all. */
+export const HOME_SYMPTOMS = 24;

@@ -109,3 +109,10 @@ export function evidenceLine(count: EvidenceCount, t: (key: UiKey, values?: obje
   });
   return t('evidence.reportedOn', { summary });
 }
+
+const PREVALENCE_RANK = { common: 0, occasional: 1, rare: 2 } as const;
+
+/** Symptoms in the order readers meet them today: common first, then occasional, then rare; stable otherwise. */
+export function byPrevalence<T extends { data: { prevalence: keyof typeof PREVALENCE_RANK } }>(symptoms: T[]): T[] {
+  return [...symptoms].sort((a, b) => PREVALENCE_RANK[a.data.prevalence] - PREVALENCE_RANK[b.data.prevalence]);
+}

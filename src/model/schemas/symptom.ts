@@ -21,7 +21,10 @@ export const symptomSchema = articleSchema.extend({
   context: z.object({
     /** Windows versions or builds of the connecting PC, as reported (e.g. "Windows 10 build 9926"). */
     windows: z.array(z.string().min(2)).min(1),
-    /** Editions named by reporters, if any (e.g. "Pro"). */
+    /**
+     * Editions the symptom occurs on (e.g. "Pro"); empty when it occurs on any. The troubleshooter's
+     * edition question reads it, so an edition a reporter merely happened to run belongs in the text.
+     */
     editions: z.array(z.string()).default([]),
     /** Account types the reporters were signed in with; empty when it did not matter. */
     accounts: z.array(z.enum(ACCOUNTS)).default([]),
