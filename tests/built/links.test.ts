@@ -7,11 +7,10 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join, relative, sep } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
-import { startServer } from '../../scripts/lib/server.ts';
+import { serveDuringTests } from './serve.ts';
 import { DIST_DIR } from '../../scripts/lib/paths.ts';
 
 const dist = DIST_DIR;
@@ -48,16 +47,10 @@ export function externalLinkProblem(url: string): string | undefined {
   return undefined;
 }
 
-let base = '';
-let close: () => Promise<void>;
-before(async () => {
-  const server = await startServer(dist, 0);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise((resolve) => server.close(() => resolve()));
-});
-after(() => close());
+const served = serveDuringTests(dist);
 
 test('every internal link and #fragment in the built site resolves; external links are well-formed', async () => {
+  const base = served();
   const pages = htmlPages(dist);
   assert.ok(pages.length > 20, `only ${pages.length} HTML files in ${dist}`);
   const origin = siteOrigin(dist);

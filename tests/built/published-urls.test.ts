@@ -5,21 +5,13 @@
  * another build.
  */
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { after, before, test } from 'node:test';
-import { startServer } from '../../scripts/lib/server.ts';
+import { test } from 'node:test';
+import { serveDuringTests } from './serve.ts';
 import { LIST_FILE, publishedUrls, readList } from '../../scripts/published-urls.ts';
 import { DIST_DIR } from '../../scripts/lib/paths.ts';
 
 const dist = DIST_DIR;
-let base = '';
-let close: () => Promise<void>;
-before(async () => {
-  const server = await startServer(dist, 0);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise((resolve) => server.close(() => resolve()));
-});
-after(() => close());
+const served = serveDuringTests(dist);
 
 /** Follows HTTP redirects and meta refreshes; returns the problem, or undefined when it ends in a 200. */
 export async function resolveProblem(origin: string, path: string): Promise<string | undefined> {
@@ -44,6 +36,7 @@ export async function resolveProblem(origin: string, path: string): Promise<stri
 }
 
 test('every published address still resolves (200, or a redirect to a page that does)', async () => {
+  const base = served();
   const list = readList();
   assert.ok(list.length > 50, `${LIST_FILE} lists only ${list.length} addresses`);
   const problems: string[] = [];

@@ -9,12 +9,10 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { WCAG_TAGS, axeViolations } from './helpers.ts';
 import { DIST_DIR } from '../../scripts/lib/paths.ts';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const dist = DIST_DIR;
 
 const ARTICLES_PER_KIND = 6;
@@ -54,28 +52,10 @@ const SEARCHES = [
 ];
 
 const pages = pagesToCheck();
-const schemes = ['light', 'dark'] as const;
 if (!process.env.TEST_WORKER_INDEX) {
   console.log(
-    `a11y: checking ${pages.length + SEARCHES.length} pages (${pages.length} from ${dist}, ${SEARCHES.length} searches with results) in ${schemes.length} colour schemes against ${WCAG_TAGS.join(', ')}`,
+    `a11y: checking ${pages.length + SEARCHES.length} pages (${pages.length} from ${dist}, ${SEARCHES.length} searches with results) in 2 colour schemes against ${WCAG_TAGS.join(', ')}`,
   );
-}
-
-async function violations(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of schemes) {
-    await page.emulateMedia({ colorScheme });
-    // The site's dark theme is a prefers-color-scheme media query: make sure it is in force.
-    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
-    // Legacy mode runs axe in the page itself; the site has no frames, and the default mode's extra
-    // page per run triples the time.
-    const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
-    for (const v of result.violations) {
-      const nodes = v.nodes.map((n) => `      ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`);
-      found.push(`${colorScheme}: ${v.id} (${v.impact}) ${v.help} – ${v.helpUrl}\n${nodes.join('\n')}`);
-    }
-  }
-  return found;
 }
 
 // The bare domain forwards a German or English browser; a French one stays and is checked.
@@ -87,7 +67,7 @@ pages.forEach((path, index) => {
   test(`a11y ${index + 1}/${pages.length} ${path}`, async ({ page }) => {
     const response = await page.goto(path);
     expect(response?.status(), `${path} answers`).toBe(200);
-    expect(await violations(page), `axe violations on ${path}`).toEqual([]);
+    expect(await axeViolations(page), `axe violations on ${path}`).toEqual([]);
   });
 });
 
@@ -96,6 +76,6 @@ for (const { path, lang } of SEARCHES) {
     await page.goto(path);
     // Pagefind loads its index and WebAssembly first: slow on a busy machine.
     await expect(page.locator('.results li').first()).toBeVisible({ timeout: 30_000 });
-    expect(await violations(page), `axe violations on ${path}`).toEqual([]);
+    expect(await axeViolations(page), `axe violations on ${path}`).toEqual([]);
   });
 }

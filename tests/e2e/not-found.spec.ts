@@ -6,36 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { UI } from '../../src/i18n/index.ts';
-import { buildGraph, type ArticleNode } from '../../src/model/graph.ts';
-import { readContent } from '../../src/model/read.ts';
+import type { ArticleNode } from '../../src/model/graph.ts';
 import { DIST_DIR } from '../../scripts/lib/paths.ts';
 import { expect, test } from './fixtures.ts';
+import { article, axeViolations } from './helpers.ts';
 
-const graph = buildGraph(readContent(fileURLToPath(new URL('../../content', import.meta.url))));
 const LANGS = ['de', 'en'] as const;
-const symptom = (lang: 'de' | 'en'): ArticleNode => {
-  const en = graph.get('guest-access-blocked')!;
-  return lang === 'en' ? en : graph.translation(en);
-};
-/** axe-core's WCAG A/AA findings on the page as it is now, in the light and the dark theme. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const result = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .setLegacyMode(true)
-      .analyze();
-    for (const v of result.violations)
-      found.push(`${colorScheme}: ${v.id} ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
-  return found;
-}
-
+const symptom = (lang: 'de' | 'en'): ArticleNode => article(lang, 'guest-access-blocked');
 /** The article's address with one letter missing in the first word of its slug. */
 const typo = (article: ArticleNode) => article.url.replace(article.slug, article.slug.replace(/.(?=-)/, ''));
 

@@ -5,28 +5,21 @@
  * at 375px and 1280px go to test-results/screenshots/ for a human look.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { UI } from '../../src/i18n/index.ts';
-import { buildGraph, type ArticleNode, type CauseNode, type FixNode, type SymptomNode } from '../../src/model/graph.ts';
+import type { CauseNode, FixNode, SymptomNode } from '../../src/model/graph.ts';
 import { kindIndexPath, pagePath, symptomGraphPath, threadPath } from '../../src/model/routes.ts';
 import { HOME_SYMPTOMS } from '../../src/lib/paging.ts';
 import { byPrevalence } from '../../src/lib/present.ts';
 import type { Lang } from '../../src/model/schemas/common.ts';
 import type { RegistrySetting } from '../../src/model/schemas/setting.ts';
-import { readContent } from '../../src/model/read.ts';
 import { expect, test } from './fixtures.ts';
+import { article, graph } from './helpers.ts';
 
-const graph = buildGraph(readContent(fileURLToPath(new URL('../../content', import.meta.url))));
 const LANGS = ['de', 'en'] as const;
 const other = (lang: Lang): Lang => (lang === 'de' ? 'en' : 'de');
 
-/** The English article with this id, or its German translation. */
-function node<T extends ArticleNode>(lang: Lang, enId: string): T {
-  const en = graph.get(enId);
-  if (!en) throw new Error(`no article ${enId}`);
-  return (lang === 'en' ? en : graph.translation(en)) as T;
-}
+const node = article;
 
 const examples = (lang: Lang) => ({
   symptom: node<SymptomNode>(lang, 'guest-access-blocked'),

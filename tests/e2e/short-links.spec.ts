@@ -6,39 +6,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { UI } from '../../src/i18n/index.ts';
-import { buildGraph, type ArticleNode } from '../../src/model/graph.ts';
-import { readContent } from '../../src/model/read.ts';
+import type { ArticleNode } from '../../src/model/graph.ts';
 import { DIST_DIR } from '../../scripts/lib/paths.ts';
 import { expect, test } from './fixtures.ts';
+import { article, axeViolations, graph } from './helpers.ts';
 
-const graph = buildGraph(readContent(fileURLToPath(new URL('../../content', import.meta.url))));
 const LANGS = ['de', 'en'] as const;
 const SITE = process.env.SITE_URL ?? 'https://netzfreigabe.example';
 
-/** The English article with this id, or its German translation. */
-const node = (lang: 'de' | 'en', enId: string): ArticleNode => {
-  const en = graph.get(enId)!;
-  return lang === 'en' ? en : graph.translation(en);
-};
-
-/** axe-core's WCAG A/AA findings on the page as it is now, in the light and the dark theme. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const result = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .setLegacyMode(true)
-      .analyze();
-    for (const v of result.violations)
-      found.push(`${colorScheme}: ${v.id} ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
-  return found;
-}
+const node = (lang: 'de' | 'en', enId: string): ArticleNode => article(lang, enId);
 
 /** Address forms of one short link and the fragment each should arrive with. */
 function variants(id: string, anchor: string): [string, string][] {

@@ -5,20 +5,17 @@
  * 14 KB budget). Expectations come from the same step tree the build renders.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { UI } from '../../src/i18n/index.ts';
 import { troubleshooter, type QuestionStep, type ResultStep, type Step } from '../../src/lib/troubleshooter.ts';
-import { buildGraph, type FixNode } from '../../src/model/graph.ts';
-import { readContent } from '../../src/model/read.ts';
+import type { FixNode } from '../../src/model/graph.ts';
 import { pagePath } from '../../src/model/routes.ts';
 import type { Lang } from '../../src/model/schemas/common.ts';
 import { BUDGET_BYTES, describe as describeWeight, htmlFileFor, weighPage } from '../../scripts/bench/weight.ts';
 import { DIST_DIR } from '../../scripts/lib/paths.ts';
 import { expect, test } from './fixtures.ts';
+import { axeViolations, graph } from './helpers.ts';
 
-const graph = buildGraph(readContent(fileURLToPath(new URL('../../content', import.meta.url))));
 const tree = troubleshooter(graph);
 const LANGS = ['de', 'en'] as const;
 const other = (lang: Lang): Lang => (lang === 'de' ? 'en' : 'de');
@@ -180,17 +177,7 @@ for (const lang of LANGS) {
         expect((await page.goto(path))?.status(), path).toBe(200);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         if (overflow > 0) problems.push(`${path} is ${overflow}px wider than a 375px screen`);
-        for (const colorScheme of ['light', 'dark'] as const) {
-          await page.emulateMedia({ colorScheme });
-          const axe = await new AxeBuilder({ page })
-            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-            .setLegacyMode(true)
-            .analyze();
-          for (const v of axe.violations)
-            problems.push(
-              `${path} ${colorScheme}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-            );
-        }
+        for (const violation of await axeViolations(page)) problems.push(`${path} ${violation}`);
         await page.screenshot({
           path: `test-results/screenshots/${lang}-trouble${path.replaceAll('/', '-').replace(/-$/, '')}-375.png`,
           fullPage: true,
