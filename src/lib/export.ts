@@ -30,6 +30,8 @@ export function exportGraph(graph: KnowledgeGraph, lang: Lang, site: URL) {
       context: s.data.context,
       causes: graph.causesByEvidence(s).map((c) => c.id),
       fixes: graph.fixesForSymptom(s).map((f) => f.id),
+      prevalence: s.data.prevalence,
+      mostLikely: { cause: graph.mostLikelyFix(s).cause.id, fix: graph.mostLikelyFix(s).fix.id },
     })),
     causes: graph.causes(lang).map((c) => ({
       ...base(c),

@@ -1,19 +1,37 @@
 /** JSON-LD for search engines: TechArticle for symptoms and causes, HowTo with steps for fixes. */
+import { mdxToMdast } from 'satteri';
 import type { ArticleNode } from '../model/graph.ts';
 import { isoDate } from './present.ts';
 
-/** The numbered list items of a Markdown body, in order, with inline Markdown stripped. */
-export function numberedSteps(markdown: string): string[] {
-  return markdown
-    .split('\n')
-    .map((line) => /^\s{0,3}\d+\.\s+(.+)$/.exec(line)?.[1])
-    .filter((step): step is string => Boolean(step))
-    .map((step) =>
-      step
-        .replace(/[*_`]/g, '')
-        .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-        .trim(),
-    );
+interface MdastNode {
+  type: string;
+  ordered?: boolean;
+  value?: string;
+  children?: MdastNode[];
+}
+
+/** Text of a node without its MDX components (<Cite> labels are not part of a step). */
+function plainText(node: MdastNode): string {
+  if (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') return '';
+  return (node.value ?? '') + (node.children ?? []).map(plainText).join('');
+}
+
+/** The items of the body's numbered lists, in order, as plain text; read with the build's MDX parser. */
+export function numberedSteps(mdx: string): string[] {
+  const steps: string[] = [];
+  const visit = (node: MdastNode) => {
+    if (node.type === 'list' && node.ordered)
+      for (const item of node.children ?? [])
+        steps.push(
+          plainText(item)
+            .replace(/\s+/g, ' ')
+            .replace(/ ([.,;:])/g, '$1')
+            .trim(),
+        );
+    else node.children?.forEach(visit);
+  };
+  visit(mdxToMdast(mdx) as unknown as MdastNode);
+  return steps.filter(Boolean);
 }
 
 export function articleJsonLd(node: ArticleNode, body: string, site: URL): Record<string, unknown> {

@@ -5,7 +5,7 @@
  */
 import type { APIRoute } from 'astro';
 import { HOST_FILES, renderHeadersFile, renderRedirectsFile, type HostFile } from '../../deploy/static-host.ts';
-import { getGraph } from '../lib/kb.ts';
+import { getGraph } from '../model/collections.ts';
 import { LANGS } from '../model/schemas/common.ts';
 
 export function getStaticPaths() {

@@ -1,7 +1,7 @@
 /** Sitemap with hreflang alternates, built from the graph so it lists exactly the published pages. */
 import type { APIRoute } from 'astro';
 import { otherLang } from '../i18n/index.ts';
-import { getGraph } from '../lib/kb.ts';
+import { getGraph } from '../model/collections.ts';
 import { isoDate } from '../lib/present.ts';
 import { KINDS } from '../model/kinds.ts';
 import {

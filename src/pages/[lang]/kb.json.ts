@@ -1,7 +1,7 @@
 /** The knowledge graph of one language as JSON, for forums and tools (documented in the README). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { exportGraph } from '../../lib/export.ts';
-import { getGraph } from '../../lib/kb.ts';
+import { getGraph } from '../../model/collections.ts';
 import { perLanguage } from '../../model/routes.ts';
 import type { Lang } from '../../model/schemas/common.ts';
 

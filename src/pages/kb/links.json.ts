@@ -1,6 +1,6 @@
 /** Every short link and the page it leads to; nginx's 301 map and the local server read it. */
 import type { APIRoute } from 'astro';
-import { getGraph } from '../../lib/kb.ts';
+import { getGraph } from '../../model/collections.ts';
 import { LANGS } from '../../model/schemas/common.ts';
 
 export const GET: APIRoute = async () => {

@@ -5,7 +5,7 @@
  */
 import type { APIRoute } from 'astro';
 import type { NearList } from '../../lib/closest.ts';
-import { getGraph } from '../../lib/kb.ts';
+import { getGraph } from '../../model/collections.ts';
 import { KIND_SEGMENTS, type Kind } from '../../model/routes.ts';
 import { LANGS, type Lang } from '../../model/schemas/common.ts';
 

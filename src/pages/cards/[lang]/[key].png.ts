@@ -1,6 +1,6 @@
 /** The link cards (og:image) as PNG files: /cards/<lang>/<article id | page-name>.png. */
 import type { APIRoute } from 'astro';
-import { getGraph } from '../../../lib/kb.ts';
+import { getGraph } from '../../../model/collections.ts';
 import { allCards, type CardSpec } from '../../../lib/link-card.ts';
 import { renderCard } from '../../../lib/link-card-render.ts';
 

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { encodeRegFile, regFileText, registrySettings } from '../../../../lib/commands.ts';
 import type { FixNode } from '../../../../model/graph.ts';
-import { getGraph } from '../../../../lib/kb.ts';
+import { getGraph } from '../../../../model/collections.ts';
 import { KIND_SEGMENTS, regFilePath } from '../../../../model/routes.ts';
 import { LANGS } from '../../../../model/schemas/common.ts';
 

@@ -1,10 +1,11 @@
 /**
- * The one place that reads the content collections. It builds the graph once per build and
- * fails the build with every integrity problem listed, each naming file and field.
+ * The Astro reader of content/: the collections declared in src/content.config.ts, handed to the
+ * same buildGraph as the Node reader (read.ts). It builds the graph once per build and fails the
+ * build with every integrity problem listed, each naming file and field.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildGraph, type ArticleInput, type ArticleNode, type KnowledgeGraph } from '../model/graph.ts';
-import { ARTICLE_FOLDERS, KINDS, type ArticleCollection } from '../model/kinds.ts';
+import { buildGraph, type ArticleInput, type ArticleNode, type KnowledgeGraph } from './graph.ts';
+import { ARTICLE_FOLDERS, KINDS, type ArticleCollection } from './kinds.ts';
 
 type ArticleEntry = CollectionEntry<ArticleCollection>;
 
