@@ -4,7 +4,8 @@
  * cause's fixes safest-that-works first (src/model/schemas/symptom.ts, cause.ts); this follows that
  * order and never re-sorts it.
  */
-import type { ArticleNode, CauseNode, FixNode, KnowledgeGraph, SymptomNode } from '../model/graph.ts';
+import { isCause, isFix, isSymptom } from '../model/content-index.ts';
+import type { ArticleNode, CauseNode, FixNode, KnowledgeGraph } from '../model/graph.ts';
 
 export interface Recommendation {
   fix: FixNode;
@@ -15,21 +16,17 @@ export interface Recommendation {
 }
 
 /**
- * For a symptom, the first fix of its first cause; for a cause, its first fix; for a fix, itself.
+ * For a symptom, its most likely fix (KnowledgeGraph.mostLikelyFix, the box on its page); for a cause, its first fix; for a fix, itself.
  * Undefined only when the graph offers none (a cause always has a fix, so never in practice).
  */
 export function recommendedFix(graph: KnowledgeGraph, node: ArticleNode): Recommendation | undefined {
   let fix: FixNode | undefined;
   let cause: CauseNode | undefined;
-  if (node.kind === 'symptom') {
-    cause = graph.causesOf(node as SymptomNode)[0];
-    fix = cause && graph.fixesOf(cause)[0];
-  } else if (node.kind === 'cause') {
-    cause = node as CauseNode;
+  if (isSymptom(node)) ({ cause, fix } = graph.mostLikelyFix(node));
+  else if (isCause(node)) {
+    cause = node;
     fix = graph.fixesOf(cause)[0];
-  } else {
-    fix = node as FixNode;
-  }
+  } else if (isFix(node)) fix = node;
   if (!fix) return undefined;
   const { level, saferFix } = fix.data.risk;
   const safer = level !== 'none' && saferFix ? (graph.get(saferFix) as FixNode | undefined) : undefined;
