@@ -95,7 +95,7 @@ export const de: Record<UiKey, string> = {
     'Die unter heutigem Windows wahrscheinlichste Ursache zuerst; darunter jeweils die Lösungen, die sicherste wirksame zuerst.',
   'symptom.asMap': 'Dieses Symptom als Grafik',
   'evidence.standardWay':
-    'Weniger Berichte, weil es der übliche Weg ist: Die Leser im Kommentarstrang schrieben vor allem über den Notbehelf.',
+    'Weniger Berichte, weil es der übliche Weg ist: Die Leser im Kommentarstrang schrieben vor allem über den riskanteren.',
   'nav.home': 'Start',
   'symptom.causes': 'Mögliche Ursachen',
   'symptom.fixes': 'Lösungen, die sicherste zuerst',

@@ -90,7 +90,7 @@ export const en = {
     'The most likely cause on today’s Windows first; under each, its fixes, the safest that works first.',
   'symptom.asMap': 'This symptom as a map',
   'evidence.standardWay':
-    'Fewer reports, because it is the standard way: readers of the thread mostly wrote about the workaround.',
+    'Fewer reports, because it is the standard way: the thread’s readers mostly wrote about the riskier one.',
   'nav.home': 'Home',
   'symptom.causes': 'Likely causes',
   'symptom.fixes': 'Fixes, safest first',
