@@ -103,13 +103,25 @@ for (const lang of LANGS) {
   });
 }
 
-test('/kb/ lists every short link with its title', async ({ page, request }) => {
+test('/kb/ lists every short link with its title, over its pages', async ({ page, request }) => {
   const links = (await (await request.get('/kb/links.json')).json()) as Record<string, string>;
-  const response = await page.goto('/kb/');
-  expect(response?.status()).toBe(200);
-  const listed = await page
-    .locator('main a[href^="/kb/"]')
-    .evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.parentElement?.textContent ?? '']));
+  const listed: [string | null, string][] = [];
+  // The list is paged once it is long; follow "next" until the last page.
+  for (let path: string | null = '/kb/'; path;) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    listed.push(
+      ...(await page
+        .locator('main ul.ids a[href^="/kb/"]')
+        .evaluateAll((as) =>
+          as.map((a): [string | null, string] => [a.getAttribute('href'), a.parentElement?.textContent ?? '']),
+        )),
+    );
+    path = await page
+      .locator('nav.pager a[rel="next"]')
+      .getAttribute('href')
+      .catch(() => null);
+  }
   expect(listed.map(([href]) => href).sort()).toEqual(
     Object.keys(links)
       .map((id) => `/kb/${id}`)
