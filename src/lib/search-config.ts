@@ -1,0 +1,90 @@
+/**
+ * Everything the search's browser code needs from the build, as one typed object: the page writes
+ * it into a <script type="application/json" id="search-config"> block (SiteSearch.astro) and the
+ * client reads it once (src/scripts/search/config.ts). Strings come from src/i18n, paths from the
+ * routes, counts from the graph.
+ */
+import { UI, useTranslations, type UiKey } from '../i18n/index.ts';
+import type { KnowledgeGraph } from '../model/graph.ts';
+import { KIND_SEGMENTS, pagePath } from '../model/routes.ts';
+import type { Lang } from '../model/schemas/common.ts';
+
+/** UI strings of the search, by the name the client uses. */
+const TEXT = {
+  searching: 'search.searching',
+  failed: 'search.failed',
+  foundOne: 'search.foundOne',
+  foundMany: 'search.foundMany',
+  knownCode: 'search.knownCode',
+  knownMessage: 'search.knownMessage',
+  loadingMore: 'search.loadingMore',
+  notOnAnyPage: 'search.notOnAnyPage',
+  uncovered: 'search.uncovered',
+  uncoveredCode: 'search.uncoveredCode',
+  related: 'search.related',
+  reasonCode: 'search.reasonCode',
+  reasonMessage: 'search.reasonMessage',
+  results: 'search.results',
+} as const satisfies Record<string, UiKey>;
+
+// Badges: kinds, a fix's risk, a symptom's status.
+const BADGES = [
+  'kind.symptom',
+  'kind.cause',
+  'kind.fix',
+  'kind.workaround',
+  'risk.none',
+  'risk.low',
+  'risk.high',
+  'status.solved',
+  'status.workaround',
+  'status.unsolved',
+] as const satisfies readonly UiKey[];
+
+// Templates whose strings appear in the indexed article text as labels (src/components/*).
+const LABEL_PREFIXES = ['messages.', 'risk.', 'fix.', 'evidence.', 'status.', 'cause.certainty.', 'copy.'];
+
+export interface SearchConfig {
+  lang: Lang;
+  /** Articles in this language's index: how rare a word is depends on it. */
+  pages: number;
+  /** The instant-answer map of this language (src/pages/[lang]/search-map.json.ts). */
+  map: string;
+  /** The search page, where Enter in a box leads. */
+  searchPath: string;
+  /** The list of every error message, offered when nothing answers. */
+  messagesPath: string;
+  /** URL folder of each kind of article, to link the map's articles. */
+  segments: Record<string, string>;
+  text: Record<keyof typeof TEXT, string>;
+  /** Badge labels by key ("kind.fix", "risk.high"). */
+  badges: Record<string, string>;
+  /** Label phrases of the article templates, left out of excerpts. */
+  labels: string[];
+}
+
+export function searchConfig(graph: KnowledgeGraph, lang: Lang): SearchConfig {
+  const t = useTranslations(lang);
+  const labels = Object.entries(UI[lang])
+    .filter(([key]) => LABEL_PREFIXES.some((prefix) => key.startsWith(prefix)))
+    // A label with a {placeholder} is left out around it: each literal piece is a label.
+    .flatMap(([, text]) => text.split(/\{\w+\}/))
+    .map((piece) => piece.replace(/[:()]+/g, ' ').trim())
+    .filter((piece) => piece.length > 1);
+  return {
+    lang,
+    pages: graph.all(lang).length,
+    map: `/${lang}/search-map.json`,
+    searchPath: pagePath(lang, 'search'),
+    messagesPath: pagePath(lang, 'messages'),
+    segments: { ...KIND_SEGMENTS[lang], workaround: KIND_SEGMENTS[lang].fix },
+    text: Object.fromEntries(Object.entries(TEXT).map(([name, key]) => [name, t(key)])) as SearchConfig['text'],
+    badges: Object.fromEntries(BADGES.map((key) => [key, t(key)])),
+    labels: [...new Set(labels)].sort(),
+  };
+}
+
+/** The JSON for the page, safe inside a <script> element. */
+export function configJson(config: SearchConfig): string {
+  return JSON.stringify(config).replace(/</g, '\\u003c');
+}
