@@ -22,7 +22,6 @@
  * matches, while a message that differs in one word ("name" for "path") does not.
  */
 import type { Lang } from '../model/schemas/common.ts';
-import { hostSaysNas } from './search-query.ts';
 
 /** One article an instant answer can point to: [slug, title, kind (or workaround), badge tone, targets]. */
 export type MapArticle = [slug: string, title: string, kind: string, tone: string, targets: string];
@@ -38,6 +37,12 @@ export interface InstantMap {
   c: Record<string, number[]>;
   /** Message wordings, both languages: [indexes into `a`, fingerprint, the message's errors (errorOf), space-separated]. */
   f: [number[], string, string][];
+  /**
+   * Label phrases of the article templates in this language ("Error code", "How to undo it"),
+   * which result excerpts leave out (src/lib/search-excerpt.ts). Here rather than in the page:
+   * only a full-text search needs them, and this file is cached.
+   */
+  l: string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -112,6 +117,9 @@ export function findCodes(text: string): FoundCode[] {
 
 // ---------------------------------------------------------------------------------------------
 // Message fingerprints
+
+/** Whether a host name says it is a NAS: NAS-1, MYNAS, nas.local (DISKSTATION does not). */
+export const hostSaysNas = (host: string) => host.split(/[^a-z]+/i).some((part) => /^nas|nas$/i.test(part));
 
 // Server names are the reader's own (content/messages.yaml writes them \\SERVER\share); addresses
 // and URLs likewise.

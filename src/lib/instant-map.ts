@@ -7,6 +7,7 @@
 import type { KnowledgeGraph } from '../model/graph.ts';
 import { LANGS, type Lang } from '../model/schemas/common.ts';
 import { codeKeys, errorOf, fingerprint, type InstantMap, type MapArticle } from './instant-answers.ts';
+import { excerptLabels } from './search-config.ts';
 import { searchMetaOf } from './search-meta.ts';
 
 export function buildInstantMap(graph: KnowledgeGraph, lang: Lang): InstantMap {
@@ -53,5 +54,6 @@ export function buildInstantMap(graph: KnowledgeGraph, lang: Lang): InstantMap {
       print,
       [...errorsOf.get(print)!].sort().join(' '),
     ]),
+    l: excerptLabels(lang),
   };
 }

@@ -8,9 +8,12 @@ import { UI, useTranslations, type UiKey } from '../i18n/index.ts';
 import type { KnowledgeGraph } from '../model/graph.ts';
 import { KIND_SEGMENTS, pagePath } from '../model/routes.ts';
 import type { Lang } from '../model/schemas/common.ts';
+import { SPAN_LABEL } from './search-excerpt.ts';
+import { TARGETS } from '../model/schemas/symptom.ts';
 
 /** UI strings of the search, by the name the client uses. */
 const TEXT = {
+  nothing: 'search.nothing',
   searching: 'search.searching',
   failed: 'search.failed',
   foundOne: 'search.foundOne',
@@ -41,8 +44,40 @@ const BADGES = [
   'status.unsolved',
 ] as const satisfies readonly UiKey[];
 
-// Templates whose strings appear in the indexed article text as labels (src/components/*).
-const LABEL_PREFIXES = ['messages.', 'risk.', 'fix.', 'evidence.', 'status.', 'cause.certainty.', 'copy.'];
+// Strings the article templates write as labels into the part of the page Pagefind indexes
+// (MessageList, RiskBox, FixCommands, Evidence); the badges and "applies today" are not indexed.
+const LABEL_KEYS = [
+  'messages.title',
+  'messages.code',
+  'messages.where.',
+  'messages.verified.',
+  'messages.otherLang',
+  'risk.',
+  'fix.commands',
+  'fix.apply',
+  'fix.undo',
+  'fix.cmdHint',
+  'fix.psHint',
+  'fix.reg',
+  'fix.policy',
+  'evidence.title',
+  'evidence.summary',
+  'evidence.none',
+];
+
+/** Label phrases of the article templates in one language, for excerpts to leave out. */
+export function excerptLabels(lang: Lang): string[] {
+  const labels = Object.entries(UI[lang])
+    .filter(([key]) => LABEL_KEYS.some((prefix) => key.startsWith(prefix)))
+    // A label with a {placeholder} is left out around it: each literal piece is a label.
+    .flatMap(([key, text]) =>
+      // The message in the other language follows this label; it is no excerpt for this one.
+      key.startsWith('messages.otherLang') ? [SPAN_LABEL + text] : text.split(/\{\w+\}/),
+    )
+    .map((piece) => piece.replace(/[:()]+/g, ' ').trim())
+    .filter((piece) => /\p{L}{2}/u.test(piece));
+  return [...new Set(labels)].sort();
+}
 
 export interface SearchConfig {
   lang: Lang;
@@ -59,18 +94,12 @@ export interface SearchConfig {
   text: Record<keyof typeof TEXT, string>;
   /** Badge labels by key ("kind.fix", "risk.high"). */
   badges: Record<string, string>;
-  /** Label phrases of the article templates, left out of excerpts. */
-  labels: string[];
+  /** Target labels by id (windows-pc -> Windows PC), for the map's articles. */
+  targets: Record<string, string>;
 }
 
 export function searchConfig(graph: KnowledgeGraph, lang: Lang): SearchConfig {
   const t = useTranslations(lang);
-  const labels = Object.entries(UI[lang])
-    .filter(([key]) => LABEL_PREFIXES.some((prefix) => key.startsWith(prefix)))
-    // A label with a {placeholder} is left out around it: each literal piece is a label.
-    .flatMap(([, text]) => text.split(/\{\w+\}/))
-    .map((piece) => piece.replace(/[:()]+/g, ' ').trim())
-    .filter((piece) => piece.length > 1);
   return {
     lang,
     pages: graph.all(lang).length,
@@ -80,7 +109,7 @@ export function searchConfig(graph: KnowledgeGraph, lang: Lang): SearchConfig {
     segments: { ...KIND_SEGMENTS[lang], workaround: KIND_SEGMENTS[lang].fix },
     text: Object.fromEntries(Object.entries(TEXT).map(([name, key]) => [name, t(key)])) as SearchConfig['text'],
     badges: Object.fromEntries(BADGES.map((key) => [key, t(key)])),
-    labels: [...new Set(labels)].sort(),
+    targets: Object.fromEntries(TARGETS.map((target) => [target, t(`target.${target}`)])),
   };
 }
 

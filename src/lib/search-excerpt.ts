@@ -35,10 +35,16 @@ export interface ExcerptInput {
   length?: number;
 }
 
-const LENGTH = 26;
+const LENGTH = 30;
+// Words shown before a searched word, at most; a sentence start this close is preferred.
+const CONTEXT = 6;
+const SENTENCE_END = /[.:!?]$/;
 const bare = (word: string) => word.toLowerCase().replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}$]+$/gu, '');
 // A label ends its block: Pagefind writes a full stop, a colon or a heading's "#" after it.
 const ENDS_BLOCK = /[.:#·]$/;
+
+/** Marks a label whose following words, up to the next label, are left out too (a quote in the other language). */
+export const SPAN_LABEL = '»';
 
 /** Which words of the text belong to the title or to a label, not to the article's own text. */
 export function labelMask(words: string[], title: string, labels: readonly string[]): boolean[] {
@@ -47,22 +53,28 @@ export function labelMask(words: string[], title: string, labels: readonly strin
   if (titleWords.every((word, i) => bare(words[i] ?? '') === bare(word)))
     titleWords.forEach((_, i) => (mask[i] = true));
   const phrases = labels
-    .map((label) => label.split(/\s+/).filter(Boolean))
-    .filter((phrase) => phrase.length)
+    .map((label) => ({
+      span: label.startsWith(SPAN_LABEL),
+      words: label.replace(SPAN_LABEL, '').split(/\s+/).filter(Boolean),
+    }))
+    .filter((phrase) => phrase.words.length)
     // The longest first, so "Rückgängig machen" is not read as a shorter label inside it.
-    .sort((a, b) => b.length - a.length);
+    .sort((a, b) => b.words.length - a.words.length);
+  let spanning = false;
   for (let i = 0; i < words.length; i++) {
-    for (const phrase of phrases) {
-      if (i + phrase.length > words.length) continue;
-      if (!phrase.every((word, j) => bare(words[i + j]) === bare(word) && bare(word) !== '')) continue;
-      const last = words[i + phrase.length - 1];
-      const next = words[i + phrase.length];
+    const phrase = phrases.find(({ words: label }) => {
+      if (i + label.length > words.length) return false;
+      if (!label.every((word, j) => bare(words[i + j]) === bare(word) && bare(word) !== '')) return false;
       // A one-word label ("Apply", "Dialog") counts only where it stands alone as a label.
-      if (phrase.length === 1 && !ENDS_BLOCK.test(last) && next !== '·') continue;
-      for (let j = 0; j < phrase.length; j++) mask[i + j] = true;
-      i += phrase.length - 1;
-      break;
+      return label.length > 1 || ENDS_BLOCK.test(words[i]) || words[i + 1] === '·';
+    });
+    if (!phrase) {
+      if (spanning) mask[i] = true;
+      continue;
     }
+    for (let j = 0; j < phrase.words.length; j++) mask[i + j] = true;
+    i += phrase.words.length - 1;
+    spanning = phrase.span;
   }
   return mask;
 }
@@ -71,20 +83,36 @@ export function labelMask(words: string[], title: string, labels: readonly strin
 export function excerptOf(input: ExcerptInput): Excerpt {
   const words = input.content.split(/\s+/).filter(Boolean);
   const mask = labelMask(words, input.title, input.labels);
+  // The article's own words, by their position in the page text.
   const text = words.map((_, i) => i).filter((i) => !mask[i]);
   const length = input.length ?? LENGTH;
   const marked = new Set(input.locations);
-  const candidates: { start: number; score: number }[] = [];
-  const last = Math.max(0, text.length - length);
-  for (let start = 0; start <= last; start++) {
-    const window = text.slice(start, start + length);
-    const hits = window.filter((i) => marked.has(i));
+  // A sentence starts after a full stop or colon, or after a label that was left out.
+  const startsSentence = (at: number) =>
+    at === 0 || SENTENCE_END.test(words[text[at - 1]]) || text[at] - text[at - 1] > 1;
+  const score = (start: number) => {
+    const hits = text.slice(start, start + length).filter((i) => marked.has(i));
     // Different searched words count more than one word again and again.
-    const score = new Set(hits.map((i) => bare(words[i]))).size * 10 + hits.length;
-    candidates.push({ start, score });
-  }
-  // Best first; among equals the earlier window, which is nearer the summary.
-  candidates.sort((a, b) => b.score - a.score || a.start - b.start);
+    return new Set(hits.map((i) => bare(words[i]))).size * 10 + hits.length;
+  };
+  // A window per searched word: a few words before it, from the start of its sentence if that is
+  // near; and the start of every sentence, for a page whose best window another result shows.
+  const starts = new Set<number>();
+  text.forEach((index, at) => {
+    if (!marked.has(index)) return;
+    let start = Math.max(0, at - CONTEXT);
+    for (let back = start; back >= Math.max(0, start - CONTEXT); back--)
+      if (startsSentence(back)) {
+        start = back;
+        break;
+      }
+    starts.add(start);
+  });
+  text.forEach((_, at) => startsSentence(at) && starts.add(at));
+  const candidates = [...starts]
+    .map((start) => ({ start, score: score(start) + (startsSentence(start) ? 1 : 0) }))
+    // Best first; among equals the earlier window, which is nearer the summary.
+    .sort((a, b) => b.score - a.score || a.start - b.start);
   const build = (start: number): Excerpt => {
     const window = text.slice(start, start + length);
     const parts: ExcerptPart[] = [];

@@ -7,6 +7,8 @@
  * network error shares are dropped here: they would only dilute the ranking.
  */
 
+import { hostSaysNas } from './instant-answers.ts';
+
 /** Only this much of a paste is read; the search forms accept no more (their maxlength). */
 export const MAX_QUERY_LENGTH = 2000;
 const MAX_WORDS = 24;
@@ -102,9 +104,6 @@ function normaliseCodes(text: string): string {
  * UNC paths, URLs and addresses name the reader's own machines, never the cause. A host name that
  * says it is a NAS (NAS-1, MYNAS) is the one thing worth keeping from them.
  */
-/** Whether a host name says it is a NAS: NAS-1, MYNAS, nas.local (DISKSTATION does not). */
-export const hostSaysNas = (host: string) => host.split(/[^a-z]+/i).some((part) => /^nas|nas$/i.test(part));
-
 function dropMachineNames(text: string): string {
   let nas = false;
   const seeNas = (host: string) => {
