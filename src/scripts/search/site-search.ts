@@ -18,6 +18,7 @@
  */
 import { instantAnswer, type InstantMap, type InstantResult } from '../../lib/instant-answers.ts';
 import type { SearchConfig } from '../../lib/search-config.ts';
+import type * as Engine from './engine.ts';
 import type { Outcome, PageView } from './engine.ts';
 import { loadPagefind } from './pagefind.ts';
 import { renderItem, type Item } from './render.ts';
@@ -26,7 +27,7 @@ import { renderItem, type Item } from './render.ts';
 const PAUSE_MS = 1000;
 const MAX_RELATED = 5;
 
-let engineModule: Promise<typeof import('./engine.ts')> | undefined;
+let engineModule: Promise<typeof Engine> | undefined;
 const engine = () => (engineModule ??= import('./engine.ts'));
 const maps = new Map<string, Promise<InstantMap | undefined>>();
 function mapAt(url: string): Promise<InstantMap | undefined> {
@@ -51,7 +52,6 @@ interface Shown {
 
 class SiteSearch extends HTMLElement {
   #config!: SearchConfig;
-  #form!: HTMLFormElement;
   #field!: HTMLInputElement | HTMLTextAreaElement;
   #app!: HTMLElement;
   #status!: HTMLElement;
@@ -75,7 +75,6 @@ class SiteSearch extends HTMLElement {
     const app = this.querySelector<HTMLElement>('.search-results');
     if (!json || !form || !app) return;
     this.#config = JSON.parse(json) as SearchConfig;
-    this.#form = form;
     this.#field = form.elements.namedItem('q') as HTMLTextAreaElement;
     this.#app = app;
     this.#status = app.querySelector('.status')!;
@@ -101,13 +100,23 @@ class SiteSearch extends HTMLElement {
     return this.dataset.mode === 'page';
   }
 
-  /** The map, the full-text code and Pagefind: on the search page with the page, elsewhere on focus. */
+  /**
+   * The map, then the full-text code and Pagefind: on the search page with the page, elsewhere on
+   * focus. The map comes first and its answer is drawn before Pagefind's downloads and its
+   * WebAssembly compete with it for the network and the processor.
+   */
   #warm(): void {
     if (this.#warmed) return;
     this.#warmed = true;
-    void mapAt(this.#config.map);
-    void engine().catch(() => undefined);
-    loadPagefind(this.#config.lang).catch(() => undefined);
+    void mapAt(this.#config.map).finally(() =>
+      // After the next frame: an instant answer drawn from the map is on screen by then.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          void engine().catch(() => undefined);
+          loadPagefind(this.#config.lang).catch(() => undefined);
+        }),
+      ),
+    );
   }
 
   #typed(): void {
@@ -216,7 +225,10 @@ class SiteSearch extends HTMLElement {
     const short = unknown.filter((code) => /^\d{1,2}$/.test(code.keys[0]));
     let outcome: Outcome;
     try {
+      // Pagefind and the code that uses it load side by side.
+      const pagefind = loadPagefind(this.#config.lang);
       const { searchIndex } = await engine();
+      await pagefind;
       const labels = (await mapAt(this.#config.map))?.l ?? [];
       outcome = await searchIndex(
         raw,
