@@ -177,11 +177,21 @@ function watchRequests(context: BrowserContext) {
   };
 }
 
-/** Bytes nginx sent for the requests the browser had finished by `until` (ms since the epoch). */
-function bytesUntil(sent: Sent[], finished: { url: string; end: number }[], until: number): number {
+/**
+ * Bytes nginx sent for the requests that had arrived by `until` (ms since navigation start). When
+ * a request arrived comes from the page's own Resource Timing (the clock the result times use);
+ * a worker's requests are not in it and fall back to the browser's network events.
+ */
+function bytesUntil(
+  sent: Sent[],
+  page: { url: string; end: number }[],
+  network: { url: string; end: number }[],
+  until: number,
+): number {
   const left = [...sent];
   let bytes = 0;
-  for (const request of [...finished].sort((a, b) => a.end - b.end)) {
+  const arrivals = [...page, ...network.filter((n) => !page.some((p) => p.url === n.url))];
+  for (const request of arrivals.sort((a, b) => a.end - b.end)) {
     const url = new URL(request.url);
     const i = left.findIndex((s) => s.uri === url.pathname + url.search);
     // Not in the log: the browser took it from its cache.
@@ -222,9 +232,19 @@ async function coldSearch(
       const links = [...document.querySelectorAll<HTMLAnchorElement>('#search-app :is(ol.results, ol.related) > li')]
         .filter((li) => !li.closest('[hidden]'))
         .map((li) => li.querySelector('a')?.getAttribute('href') ?? '');
-      return { seen: b.seen, first: b.first, links, origin: performance.timeOrigin };
+      // Every response the page (not a worker) received, on the page's clock.
+      const arrived = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .concat(performance.getEntriesByType('navigation') as PerformanceNavigationTiming[])
+        .map((entry) => ({ url: entry.name, end: entry.responseEnd }));
+      return { seen: b.seen, first: b.first, links, origin: performance.timeOrigin, arrived };
     })
-    .catch(() => ({ seen: {} as Record<string, number>, first: -1, links: [] as string[], origin: 0 }));
+    .catch(() => ({
+      seen: {} as Record<string, number>,
+      first: -1,
+      links: [] as string[],
+      origin: 0,
+      arrived: [] as { url: string; end: number }[],
+    }));
   await requests.settled();
   await context.close();
   const sent = site.nginx.take();
@@ -234,7 +254,15 @@ async function coldSearch(
     kind,
     profile,
     ms,
-    bytes: ms >= 0 ? bytesUntil(sent, requests.finished, bench.origin + ms) : -1,
+    bytes:
+      ms >= 0
+        ? bytesUntil(
+            sent,
+            bench.arrived,
+            requests.finished.map((r) => ({ url: r.url, end: r.end - bench.origin })),
+            ms,
+          )
+        : -1,
     totalBytes: sent.reduce((sum, s) => sum + s.bytes, 0),
     requests: sent.length,
     rank: bench.links.indexOf(expected) + 1,
@@ -269,16 +297,16 @@ async function keystrokes(browser: Browser, site: Site, lang: Lang, words: strin
   await page.evaluate(() => {
     const field = document.querySelector<HTMLTextAreaElement>('#q-main')!;
     const app = document.getElementById('search-app')!;
-    const typed: Record<string, number> = {};
+    // Only the newest key can still be answered: each key makes the text before it stale.
+    let last = { value: '', at: -1 };
     const latencies: number[] = [];
     Object.assign(window, { __typed: latencies });
-    field.addEventListener('input', () => (typed[field.value] = performance.now()));
+    field.addEventListener('input', () => (last = { value: field.value, at: performance.now() }));
     new MutationObserver(() => {
-      const query = app.dataset.query ?? '';
       if (!['results', 'related', 'empty', 'error'].includes(app.dataset.state ?? '')) return;
-      if (query in typed && typed[query] >= 0) {
-        latencies.push(performance.now() - typed[query]);
-        typed[query] = -1;
+      if (last.at >= 0 && app.dataset.query === last.value) {
+        latencies.push(performance.now() - last.at);
+        last = { value: '', at: -1 };
       }
     }).observe(app, { attributes: true });
   });

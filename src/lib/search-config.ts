@@ -81,6 +81,12 @@ export function excerptLabels(lang: Lang): string[] {
 
 export interface SearchConfig {
   lang: Lang;
+  /**
+   * Names this build. The Pagefind index is built right after the pages (npm run build), so a page
+   * and the index entry file of its build share it: Pagefind asks for pagefind-entry.json?ts=<build>,
+   * a URL the browser may cache and the page may fetch ahead.
+   */
+  build: string;
   /** Articles in this language's index: how rare a word is depends on it. */
   pages: number;
   /** The instant-answer map of this language (src/pages/[lang]/search-map.json.ts). */
@@ -98,10 +104,14 @@ export interface SearchConfig {
   targets: Record<string, string>;
 }
 
+// One value per build process.
+const BUILD = Date.now().toString(36);
+
 export function searchConfig(graph: KnowledgeGraph, lang: Lang): SearchConfig {
   const t = useTranslations(lang);
   return {
     lang,
+    build: BUILD,
     pages: graph.all(lang).length,
     map: `/${lang}/search-map.json`,
     searchPath: pagePath(lang, 'search'),

@@ -73,9 +73,6 @@ function searcher(pagefind: Pagefind) {
   return { hitsFor, all: async (words: string) => hits(await run(words)), data };
 }
 
-/** Starts loading Pagefind (on the search page with the page, elsewhere on focus or typing). */
-export const preload = (config: SearchConfig) => loadPagefind(config.lang);
-
 /**
  * Searches the index for `raw`, leaving out the words in `skip` (codes no article has); `labels`
  * are the template labels that excerpts leave out (from the instant-answer map).
@@ -92,7 +89,7 @@ export async function searchIndex(
     .filter((word) => word && !left.has(word.toLowerCase()))
     .join(' ');
   if (!cleaned) return { verdict: 'none', dropped: [], pages: [] };
-  const { hitsFor, all, data } = searcher(await loadPagefind(config.lang));
+  const { hitsFor, all, data } = searcher(await loadPagefind(config.lang, config.build));
   const ranked = await rankPages(cleaned, hitsFor, config.pages, all);
   const { verdict } = judge(ranked, config.pages);
   const shown = new Set<string>();

@@ -34,14 +34,30 @@ const OPTIONS = { noWorker: true, ranking: { termFrequency: 0.6, pageLength: 0.4
 
 let loading: Promise<Pagefind> | undefined;
 
-export function loadPagefind(lang: string): Promise<Pagefind> {
+/** Fetches a file into the HTTP cache, where Pagefind finds it when it asks. */
+const warm = (url: string) =>
+  fetch(url)
+    .then((response) => (response.ok ? response : Promise.reject(new Error(`${response.status} ${url}`))))
+    .catch(() => undefined);
+
+/**
+ * `tag` names this build (src/lib/search-config.ts): Pagefind asks for its entry file with it
+ * (metaCacheTag) instead of a new timestamp each time, so the file can be fetched here ahead of
+ * Pagefind, and the index metadata it names right after it.
+ */
+export function loadPagefind(lang: string, tag: string): Promise<Pagefind> {
   loading ??= (async () => {
-    // Pagefind names the file after the index language; de and en have their own.
-    fetch(`${BASE}wasm.${lang}.pagefind`)
-      .then((response) => response.arrayBuffer())
+    // Pagefind names the WebAssembly file after the index language; de and en have their own.
+    void warm(`${BASE}wasm.${lang}.pagefind`).then((response) => response?.arrayBuffer());
+    void warm(`${BASE}pagefind-entry.json?ts=${encodeURIComponent(tag)}`)
+      .then((response) => response?.json() as Promise<{ languages?: Record<string, { hash?: string }> }> | undefined)
+      .then((entry) => {
+        const hash = entry?.languages?.[lang]?.hash;
+        if (hash) void warm(`${BASE}pagefind.${hash}.pf_meta`).then((response) => response?.arrayBuffer());
+      })
       .catch(() => undefined);
     const pagefind = (await import(/* @vite-ignore */ `${BASE}pagefind.js`)) as Pagefind;
-    await pagefind.options(OPTIONS);
+    await pagefind.options({ ...OPTIONS, metaCacheTag: tag });
     await pagefind.init();
     return pagefind;
   })();

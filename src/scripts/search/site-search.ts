@@ -109,13 +109,10 @@ class SiteSearch extends HTMLElement {
     if (this.#warmed) return;
     this.#warmed = true;
     void mapAt(this.#config.map).finally(() =>
-      // After the next frame: an instant answer drawn from the map is on screen by then.
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          void engine().catch(() => undefined);
-          loadPagefind(this.#config.lang).catch(() => undefined);
-        }),
-      ),
+      afterPaint(() => {
+        void engine().catch(() => undefined);
+        loadPagefind(this.#config.lang, this.#config.build).catch(() => undefined);
+      }),
     );
   }
 
@@ -198,7 +195,9 @@ class SiteSearch extends HTMLElement {
       this.#state('searching');
     }
     this.#pending = raw;
-    void this.#drain();
+    // An instant answer is painted before the full-text search starts to load and compete with it.
+    if (items.length) afterPaint(() => void this.#drain());
+    else void this.#drain();
   }
 
   /** Runs the newest waiting query; one full-text search at a time. */
@@ -226,7 +225,7 @@ class SiteSearch extends HTMLElement {
     let outcome: Outcome;
     try {
       // Pagefind and the code that uses it load side by side.
-      const pagefind = loadPagefind(this.#config.lang);
+      const pagefind = loadPagefind(this.#config.lang, this.#config.build);
       const { searchIndex } = await engine();
       await pagefind;
       const labels = (await mapAt(this.#config.map))?.l ?? [];
@@ -333,6 +332,17 @@ class SiteSearch extends HTMLElement {
     if (codes.length) return fill(this.#config.text.knownCode, { code: codes.join(', ') });
     return instant.articles.some((article) => article.message) ? this.#config.text.knownMessage : '';
   }
+}
+
+/** Runs `then` once the page has painted, or after a moment where it does not paint (a hidden tab). */
+function afterPaint(then: () => void): void {
+  let done = false;
+  const once = () => {
+    if (!done) then();
+    done = true;
+  };
+  requestAnimationFrame(() => setTimeout(once));
+  setTimeout(once, 100);
 }
 
 function queryInAddress(): string {
