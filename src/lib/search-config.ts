@@ -8,7 +8,7 @@ import { UI, useTranslations, type UiKey } from '../i18n/index.ts';
 import type { KnowledgeGraph } from '../model/graph.ts';
 import { KIND_SEGMENTS, pagePath } from '../model/routes.ts';
 import type { Lang } from '../model/schemas/common.ts';
-import { SPAN_LABEL } from './search-excerpt.ts';
+import { SPAN_LABEL, VALUE_LABEL } from './search-excerpt.ts';
 import { TARGETS } from '../model/schemas/symptom.ts';
 
 /** UI strings of the search, by the name the client uses. */
@@ -72,7 +72,12 @@ export function excerptLabels(lang: Lang): string[] {
     // A label with a {placeholder} is left out around it: each literal piece is a label.
     .flatMap(([key, text]) =>
       // The message in the other language follows this label; it is no excerpt for this one.
-      key.startsWith('messages.otherLang') ? [SPAN_LABEL + text] : text.split(/\{\w+\}/),
+      key.startsWith('messages.otherLang')
+        ? [SPAN_LABEL + text]
+        : // The code after "Error code" belongs to the label line, not to the text.
+          key === 'messages.code'
+          ? [VALUE_LABEL + text]
+          : text.split(/\{\w+\}/),
     )
     .map((piece) => piece.replace(/[:()]+/g, ' ').trim())
     .filter((piece) => /\p{L}{2}/u.test(piece));

@@ -45,6 +45,8 @@ const ENDS_BLOCK = /[.:#·]$/;
 
 /** Marks a label whose following words, up to the next label, are left out too (a quote in the other language). */
 export const SPAN_LABEL = '»';
+/** Marks a label whose next word is left out too (the code after "Error code"). */
+export const VALUE_LABEL = '+';
 
 /** Which words of the text belong to the title or to a label, not to the article's own text. */
 export function labelMask(words: string[], title: string, labels: readonly string[]): boolean[] {
@@ -55,7 +57,8 @@ export function labelMask(words: string[], title: string, labels: readonly strin
   const phrases = labels
     .map((label) => ({
       span: label.startsWith(SPAN_LABEL),
-      words: label.replace(SPAN_LABEL, '').split(/\s+/).filter(Boolean),
+      value: label.startsWith(VALUE_LABEL),
+      words: label.replace(/^[»+]/, '').split(/\s+/).filter(Boolean),
     }))
     .filter((phrase) => phrase.words.length)
     // The longest first, so "Rückgängig machen" is not read as a shorter label inside it.
@@ -72,8 +75,11 @@ export function labelMask(words: string[], title: string, labels: readonly strin
       if (spanning) mask[i] = true;
       continue;
     }
-    for (let j = 0; j < phrase.words.length; j++) mask[i + j] = true;
-    i += phrase.words.length - 1;
+    const end = i + phrase.words.length;
+    // "· Error code 1272." is the label line; "Error code: 0x80070035" inside a dialog's text is not.
+    const length = phrase.words.length + (phrase.value && end < words.length && !/:$/.test(words[end - 1]) ? 1 : 0);
+    for (let j = 0; j < length; j++) mask[i + j] = true;
+    i += length - 1;
     spanning = phrase.span;
   }
   return mask;

@@ -34,8 +34,10 @@ describe('labelMask', () => {
       'Netzwerkpfad',
     ])
       assert.ok(!kept.includes(label), `${label} in: ${kept}`);
-    // The code after the label and the English message are the article's text.
-    assert.ok(kept.includes('0x80070035. Windows cannot access'), kept);
+    // The code of the label line ("Dialog · Error code 0x80070035.") goes with the label; the
+    // English message is the article's text.
+    assert.ok(kept.includes('often with 0x80070035. Windows cannot access'), kept);
+    assert.ok(kept.includes('0x80070035 The network path was not found'), kept);
     assert.ok(kept.includes('The share sits on a NAS'), kept);
   });
 
