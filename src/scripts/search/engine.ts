@@ -10,7 +10,7 @@
  */
 import type { SearchConfig } from '../../lib/search-config.ts';
 import { excerptOf, type Excerpt } from '../../lib/search-excerpt.ts';
-import { cleanQuery, judge, rankPages, type Hit, type Verdict } from '../../lib/search-query.ts';
+import { cleanQuery, isFragment, judge, rankPages, type Hit, type Verdict } from '../../lib/search-query.ts';
 import { loadPagefind, type PageData, type Pagefind, type PagefindResult } from './pagefind.ts';
 
 const MAX_RESULTS = 10;
@@ -28,6 +28,8 @@ export interface PageView {
 
 export interface Outcome {
   verdict: Verdict;
+  /** False when the query had nothing to search for but one- or two-letter fragments (or nothing). */
+  meaningful: boolean;
   /** Searched words no page has. */
   dropped: string[];
   /** The results in rank order; each resolves when its page text has loaded. */
@@ -88,7 +90,8 @@ export async function searchIndex(
     .split(' ')
     .filter((word) => word && !left.has(word.toLowerCase()))
     .join(' ');
-  if (!cleaned) return { verdict: 'none', dropped: [], pages: [] };
+  if (!cleaned.split(' ').some((word) => !isFragment(word)))
+    return { verdict: 'none', meaningful: false, dropped: [], pages: [] };
   const { hitsFor, all, data } = searcher(await loadPagefind(config.lang, config.build));
   const ranked = await rankPages(cleaned, hitsFor, config.pages, all);
   const { verdict } = judge(ranked, config.pages);
@@ -107,5 +110,5 @@ export async function searchIndex(
     previous = view.catch(() => undefined);
     return view;
   });
-  return { verdict, dropped: ranked.dropped, pages };
+  return { verdict, meaningful: true, dropped: ranked.dropped, pages };
 }

@@ -308,7 +308,7 @@ class SiteSearch extends HTMLElement {
     this.#status.textContent = '';
     this.#nothingText.textContent = uncovered.length
       ? fill(text.uncoveredCode, { code: uncovered.map((code) => code.text).join(', ') })
-      : outcome.pages.length || outcome.dropped.length
+      : outcome.meaningful
         ? text.uncovered
         : text.nothing;
     this.#nothing.hidden = false;
