@@ -58,16 +58,20 @@ export function labelMask(words: string[], title: string, labels: readonly strin
     .map((label) => ({
       span: label.startsWith(SPAN_LABEL),
       value: label.startsWith(VALUE_LABEL),
-      words: label.replace(/^[»+]/, '').split(/\s+/).filter(Boolean),
+      words: label.replace(/^[»+]/, '').split(/\s+/).map(bare).filter(Boolean),
     }))
     .filter((phrase) => phrase.words.length)
     // The longest first, so "Rückgängig machen" is not read as a shorter label inside it.
     .sort((a, b) => b.words.length - a.words.length);
+  // Labels by their first word: a page has hundreds of words and the templates dozens of labels.
+  const byFirst = new Map<string, typeof phrases>();
+  for (const phrase of phrases) byFirst.set(phrase.words[0], [...(byFirst.get(phrase.words[0]) ?? []), phrase]);
+  const bareWords = words.map(bare);
   let spanning = false;
   for (let i = 0; i < words.length; i++) {
-    const phrase = phrases.find(({ words: label }) => {
+    const phrase = (byFirst.get(bareWords[i]) ?? []).find(({ words: label }) => {
       if (i + label.length > words.length) return false;
-      if (!label.every((word, j) => bare(words[i + j]) === bare(word) && bare(word) !== '')) return false;
+      if (!label.every((word, j) => bareWords[i + j] === word)) return false;
       // A one-word label ("Apply", "Dialog") counts only where it stands alone as a label.
       return label.length > 1 || ENDS_BLOCK.test(words[i]) || words[i + 1] === '·';
     });
