@@ -8,12 +8,13 @@
  * Codes: every spelling a reader meets is reduced to keys, and a code's equivalent forms are
  * looked up too. Windows shows a system error either as its number (`System error 53`, `NET
  * HELPMSG 53`) or as the HRESULT that wraps it: HRESULT_FROM_WIN32 sets the failure bit and
- * facility 7 (FACILITY_WIN32) above the 16-bit number, so 53 is 0x80070035. Sources: "
- * HRESULT_FROM_WIN32 macro (winerror.h)",
+ * facility 7 (FACILITY_WIN32) above the 16-bit number, so 53 is 0x80070035. Sources:
+ * "HRESULT_FROM_WIN32 macro (winerror.h)",
  * https://learn.microsoft.com/en-us/windows/win32/api/winerror/nf-winerror-hresult_from_win32, and
  * "HRESULT_FACILITY macro (winerror.h)" for FACILITY_WIN32 = 7,
  * https://learn.microsoft.com/en-us/windows/win32/api/winerror/nf-winerror-hresult_facility. The
- * same 32 bits also turn up as a signed or unsigned decimal (-2147024843, 2147942453) in logs.
+ * same 32 bits can also be written as a signed or unsigned decimal number (-2147024843,
+ * 2147942453); both are read as that HRESULT.
  *
  * Messages: a fingerprint is a sample of hashes of the message's word triples (the words of
  * "the network path was not found" give "the network path", "network path was", ...). A query

@@ -60,7 +60,7 @@ function searcher(pagefind: Pagefind) {
    * for guest) and, when no page has the word, falls back to shorter words that start it ("as"
    * for "asdfqwer", "B" for "bluetooth"). Its pages and scores are used when a quoted search (the
    * word itself, with Pagefind's stemming) finds the word; otherwise the best page shows which word
-   * matched, and a shorter one does not count.
+   * matched, and a fragment does not count.
    */
   const hitsFor = async (word: string): Promise<Hit[]> => {
     const [loose, exact] = await Promise.all([run(word), run(`"${word}"`)]);
@@ -69,7 +69,11 @@ function searcher(pagefind: Pagefind) {
     if (term.length < 3 && /^\p{L}*$/u.test(term)) return [];
     const best = loose[0];
     const text = (await best.data()).content.split(/\s+/);
-    return best.words.some((i) => bare(text[i] ?? '').startsWith(term)) ? hits(loose) : [];
+    // A longer word (being typed), or a shorter one that is a real part of it ("SMB" for
+    // "SMBClient", "Netzwerk" for "Netzwerkfreigabe"), never a fragment ("as" for "asdfqwer").
+    const counts = (word: string) =>
+      word.startsWith(term) || (term.startsWith(word) && word.length >= 3 && word.length * 3 >= term.length);
+    return best.words.some((i) => counts(bare(text[i] ?? ''))) ? hits(loose) : [];
   };
   const data = (id: string): Promise<PageData> => byId.get(id)!.data();
   return { hitsFor, all: async (words: string) => hits(await run(words)), data };
