@@ -1,18 +1,29 @@
 /**
- * `npm run bench`: how the cost of the site grows. Prints figures and asserts nothing about time.
- *
- *   npm run bench                           real site + generated knowledge bases of 1,000, 5,000 and 10,000 articles
- *   npm run bench -- --sizes 1000,5000      choose the generated sizes
- *   npm run bench -- --quick                real site only (build, page weight, search, Lighthouse)
- *   npm run bench -- --skip search,lighthouse,types   leave measurements out
- *   npm run bench -- --queries 40           search with an evenly spaced sample of 40 queries (default all)
- *   npm run bench -- --report-only          redraw report.md and the chart from bench-results/results.json
- *   npm run bench -- --keep                 keep the temporary project copies (paths are printed)
+ * `npm run bench`: how the cost of the site grows, and how fast search answers. Prints figures and
+ * asserts nothing about time. `npm run bench -- --help` lists the options.
  *
  * Every build happens in a temporary copy of the project (scripts/bench/project.ts), never in
  * dist/. Results: a table on the terminal, bench-results/report.md, bench-results/results.json and
  * bench-results/build-time.svg.
  */
+export const HELP = `npm run bench -- [options]
+
+  (no options)               real site + generated knowledge bases of 1,000, 5,000 and 10,000 articles
+  --sizes 1000,5000          choose the generated sizes
+  --quick                    real site only (build, page weight, search, Lighthouse)
+  --skip search,lighthouse,types   leave measurements out
+  --queries 40               search with an evenly spaced sample of 40 queries (default all)
+  --baseline <dist>          measure search on another build too ("before", e.g. a build of main),
+                             sample by sample in turn with this one ("after")
+  --port 4450                first port of the nginx instances the search runs against (two with --baseline)
+  --report-only              redraw report.md and the chart from bench-results/results.json
+  --keep                     keep the temporary project copies (paths are printed)
+  --help                     this text
+
+A quick search-only run:  npm run bench -- --quick --skip types,lighthouse --queries 40
+Before and after:         npm run bench -- --quick --skip types,lighthouse --baseline /path/to/old/dist
+Search needs nginx (it serves the build with deploy/nginx.conf) and Chromium.`;
+
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -52,8 +63,15 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     queries: { type: 'string' },
     'report-only': { type: 'boolean', default: false },
+    baseline: { type: 'string' },
+    port: { type: 'string', default: '4450' },
+    help: { type: 'boolean', default: false },
   },
 });
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
 const sizes = values.quick
   ? []
   : values.sizes
@@ -163,7 +181,11 @@ async function main(): Promise<void> {
   if (!skip.has('search')) {
     log('search: cold and warm searches in headless Chromium');
     try {
-      results.search = await benchSearch(real.distDir, log, values.queries ? Number(values.queries) : undefined);
+      results.search = await benchSearch(real.distDir, log, {
+        limit: values.queries ? Number(values.queries) : undefined,
+        baseline: values.baseline,
+        port: Number(values.port),
+      });
     } catch (error) {
       results.search = { unavailable: (error as Error).message.split('\n')[0] };
     }

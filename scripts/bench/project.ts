@@ -3,7 +3,7 @@
  * shared dist/ or .astro/ (Astro keeps its prerender chunks in .astro/, and two builds in one
  * folder break each other). node_modules is a symlink to the real one.
  */
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../lib/paths.ts';
@@ -26,6 +26,8 @@ export interface TempProject {
  */
 export function makeTempProject(label: string, content: 'real' | ((contentDir: string) => void)): TempProject {
   const dir = mkdtempSync(join(tmpdir(), `kb-bench-${label}-`));
+  // mkdtemp makes it private; nginx's worker (another user) must read the build for the search bench.
+  chmodSync(dir, 0o755);
   for (const name of PROJECT_FILES) {
     const from = join(ROOT, name);
     if (existsSync(from)) cpSync(from, join(dir, name), { recursive: true });

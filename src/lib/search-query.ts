@@ -7,6 +7,8 @@
  * network error shares are dropped here: they would only dilute the ranking.
  */
 
+import { hostSaysNas } from './instant-answers.ts';
+
 /** Only this much of a paste is read; the search forms accept no more (their maxlength). */
 export const MAX_QUERY_LENGTH = 2000;
 const MAX_WORDS = 24;
@@ -105,7 +107,7 @@ function normaliseCodes(text: string): string {
 function dropMachineNames(text: string): string {
   let nas = false;
   const seeNas = (host: string) => {
-    if (host.split(/[^a-z]+/i).some((part) => /^nas|nas$/i.test(part))) nas = true;
+    if (hostSaysNas(host)) nas = true;
     return ' ';
   };
   text = text
@@ -169,6 +171,8 @@ export function cleanQuery(raw: string): string {
 export interface Hit {
   id: string;
   score: number;
+  /** Where on the page the word is (Pagefind's word positions), for the excerpt. */
+  locations?: number[];
 }
 export type HitsFor = (word: string) => Promise<Hit[]>;
 
@@ -176,11 +180,20 @@ export type HitsFor = (word: string) => Promise<Hit[]>;
 // words is listed only if it scores at least this share of the best page.
 const MIN_SHARE = 0.4;
 
+/**
+ * One or two letters ("as", "B" from "z. B.") match far too much to stand for a word the reader
+ * meant: they may add to a page's score, never make it a result on their own. C$ and 10 are not
+ * such fragments.
+ */
+export const isFragment = (word: string) => /^\p{L}{1,2}$/u.test(word);
+
 export interface RankedPage {
   id: string;
   score: number;
   /** The searched words this page contains. */
   words: string[];
+  /** Where on the page they are. */
+  locations: number[];
 }
 
 export interface Ranked {
@@ -190,6 +203,8 @@ export interface Ranked {
   words: string[];
   /** Words on no page. */
   dropped: string[];
+  /** How many pages have each searched word, lower-cased. */
+  pagesWith: Map<string, number>;
 }
 
 /**
@@ -200,8 +215,14 @@ export interface Ranked {
  * the words it contains, how rare the word is (ln(1 + pages / pages with the word), as in tf-idf)
  * times how strongly the page has it (Pagefind's score for the page relative to the best page for
  * that word: a word in the title or the quoted message counts more than one in a side remark).
+ * `allFor` runs the query with every word (the words as one Pagefind query); by default hitsFor.
  */
-export async function rankPages(cleaned: string, hitsFor: HitsFor, pageCount: number): Promise<Ranked> {
+export async function rankPages(
+  cleaned: string,
+  hitsFor: HitsFor,
+  pageCount: number,
+  allFor: HitsFor = hitsFor,
+): Promise<Ranked> {
   const words: string[] = [];
   const dropped: string[] = [];
   const hits = new Map<string, Hit[]>();
@@ -231,17 +252,55 @@ export async function rankPages(cleaned: string, hitsFor: HitsFor, pageCount: nu
     const rarity = Math.log(1 + Math.max(pageCount, found.length) / found.length);
     const best = Math.max(...found.map((hit) => hit.score)) || 1;
     for (const hit of found) {
-      const page = partial.get(hit.id) ?? { id: hit.id, score: 0, words: [] };
+      const page = partial.get(hit.id) ?? { id: hit.id, score: 0, words: [], locations: [] };
       page.score += (rarity * hit.score) / best;
       page.words.push(word);
+      page.locations.push(...(hit.locations ?? []));
       partial.set(hit.id, page);
     }
   }
-  const all = words.length > 1 ? await hitsFor(words.join(' ')) : (hits.get(words[0]?.toLowerCase()) ?? []);
-  const first = all.map((hit) => ({ id: hit.id, score: partial.get(hit.id)?.score ?? 0, words }));
+  const meaningful = (page: RankedPage) => page.words.some((word) => !isFragment(word));
+  const all = words.length > 1 ? await allFor(words.join(' ')) : (hits.get(words[0]?.toLowerCase()) ?? []);
+  // Pagefind's query with every word also finds words that only start with a searched one;
+  // such a page has no score of its own here and keeps its place.
+  const first = all
+    .map((hit) => ({
+      id: hit.id,
+      score: partial.get(hit.id)?.score ?? 0,
+      words,
+      locations: hit.locations ?? partial.get(hit.id)?.locations ?? [],
+    }))
+    .filter(meaningful);
   const top = Math.max(0, ...[...partial.values()].map((page) => page.score));
   const rest = [...partial.values()].filter(
-    (page) => page.score >= MIN_SHARE * top && !all.some((hit) => hit.id === page.id),
+    (page) => page.score >= MIN_SHARE * top && !all.some((hit) => hit.id === page.id) && meaningful(page),
   );
-  return { pages: [...first, ...rest.sort((a, b) => b.score - a.score)], words, dropped };
+  const pagesWith = new Map([...hits].map(([word, found]) => [word, found.length]));
+  return { pages: [...first, ...rest.sort((a, b) => b.score - a.score)], words, dropped, pagesWith };
+}
+
+/** results: the best page answers the query; related: it shares a little with it; none: nothing does. */
+export type Verdict = 'results' | 'related' | 'none';
+
+// The best page must cover at least this share of the query's distinctive words, weighted by how
+// rare they are (a word on no page weighs most): "share" alone does not answer "share my
+// chocolate cake recipe".
+const MIN_COVERAGE = 0.5;
+
+/**
+ * Whether the ranked pages answer the query. A word on no page counts against it like the rarest
+ * word; fragments (one or two letters) count neither way.
+ */
+export function judge(ranked: Ranked, pageCount: number): { verdict: Verdict; coverage: number } {
+  const distinct = [...ranked.words, ...ranked.dropped].filter((word) => !isFragment(word));
+  const top = ranked.pages[0];
+  if (!top || !distinct.length) return { verdict: 'none', coverage: 0 };
+  const weight = (word: string) => {
+    const count = ranked.pagesWith.get(word.toLowerCase()) ?? 0;
+    return Math.log(1 + Math.max(pageCount, 1) / Math.max(count, 1 / 2));
+  };
+  const total = distinct.reduce((sum, word) => sum + weight(word), 0);
+  const covered = top.words.filter((word) => !isFragment(word)).reduce((sum, word) => sum + weight(word), 0);
+  const coverage = total ? covered / total : 0;
+  return { verdict: coverage >= MIN_COVERAGE ? 'results' : 'related', coverage };
 }

@@ -1,6 +1,6 @@
 /**
  * The two readers of content/ agree: the graph the build exported (dist/<lang>/kb.json, from
- * Astro's collections through src/lib/kb.ts) equals the graph that src/model/read.ts, the reader
+ * Astro's collections through src/model/collections.ts) equals the graph that src/model/read.ts, the reader
  * of the unit, browser and registry tests and the benchmark, builds from the same folder.
  */
 import assert from 'node:assert/strict';

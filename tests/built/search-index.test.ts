@@ -1,6 +1,7 @@
 /**
  * The search page ranks with the number of pages in its language's index (how rare a word is),
- * told at build time in #search-app's data-pages rather than asked of Pagefind at every search.
+ * told at build time in the page's search configuration (<script type="application/json"
+ * id="search-config">, src/lib/search-config.ts) rather than asked of Pagefind at every search.
  * That number must be the index's own. DIST_DIR=<folder> checks another build.
  */
 import assert from 'node:assert/strict';
@@ -19,8 +20,10 @@ for (const lang of LANGS)
     assert.ok(existsSync(entryFile), `${entryFile} is missing: run npm run build first`);
     const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { page_count: number }> };
     const html = readFileSync(join(dist, pagePath(lang, 'search'), 'index.html'), 'utf8');
-    const told = /id="search-app"[^>]*\sdata-pages="(\d+)"/.exec(html)?.[1];
-    assert.ok(told, `${pagePath(lang, 'search')}: #search-app has no data-pages`);
+    const json = /<script type="application\/json" id="search-config">([^<]*)<\/script>/.exec(html)?.[1];
+    assert.ok(json, `${pagePath(lang, 'search')}: no search configuration (script#search-config)`);
+    const told = (JSON.parse(json) as { pages?: number }).pages;
+    assert.ok(told, `${pagePath(lang, 'search')}: the search configuration has no page count`);
     assert.equal(
       Number(told),
       entry.languages[lang]?.page_count,

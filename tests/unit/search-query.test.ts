@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ALTERNATIVES, alternativeFor, cleanQuery, rankPages, type Hit } from '../../src/lib/search-query.ts';
+import {
+  ALTERNATIVES,
+  alternativeFor,
+  cleanQuery,
+  isFragment,
+  judge,
+  rankPages,
+  type Hit,
+} from '../../src/lib/search-query.ts';
 
 describe('cleanQuery', () => {
   it('drops server names, addresses, quotes, line breaks and shared boilerplate', () => {
@@ -193,5 +201,55 @@ describe('rankPages', () => {
     const ranked = await rankPages('1272 0x80070035 NAS Windows', hitsFor, 5);
     assert.equal(ranked.pages[0].id, 'guest');
     assert.ok(!ranked.pages.some((p) => p.id === 'password'), JSON.stringify(ranked.pages));
+  });
+});
+
+describe('fragments and verdicts', () => {
+  // "as" is on every page; "guest" on two; "password" on one.
+  const index: Record<string, Hit[]> = {
+    as: ['a', 'b', 'c', 'd'].map((id) => ({ id, score: 1 })),
+    guest: [
+      { id: 'a', score: 5 },
+      { id: 'b', score: 2 },
+    ],
+    share: ['a', 'b', 'c', 'd'].map((id) => ({ id, score: 1 })),
+    password: [{ id: 'c', score: 3 }],
+  };
+  const hitsFor = async (term: string): Promise<Hit[]> => {
+    const lists = term.split(' ').map((word) => index[word.toLowerCase()] ?? []);
+    return lists[0].filter((hit) => lists.every((list) => list.some((h) => h.id === hit.id)));
+  };
+
+  it('knows one- and two-letter words from codes and C$', () => {
+    assert.ok(isFragment('as'));
+    assert.ok(isFragment('B'));
+    assert.ok(!isFragment('C$'));
+    assert.ok(!isFragment('10'));
+    assert.ok(!isFragment('SMB'));
+  });
+
+  it('lists no page for a fragment alone, and keeps it as a helper next to a word', async () => {
+    assert.deepEqual((await rankPages('as', hitsFor, 4)).pages, []);
+    const ranked = await rankPages('guest as', hitsFor, 4);
+    assert.deepEqual(
+      ranked.pages.map((p) => p.id),
+      ['a', 'b'],
+    );
+  });
+
+  it('answers when the best page has the distinctive words', async () => {
+    assert.equal(judge(await rankPages('guest', hitsFor, 4), 4).verdict, 'results');
+    assert.equal(judge(await rankPages('guest share', hitsFor, 4), 4).verdict, 'results');
+  });
+
+  it('calls it related when the best page shares only a common word with the query', async () => {
+    const ranked = await rankPages('share chocolate cake recipe', hitsFor, 4);
+    assert.ok(ranked.pages.length > 0);
+    assert.equal(judge(ranked, 4).verdict, 'related');
+  });
+
+  it('finds nothing when no distinctive word is on a page', async () => {
+    assert.equal(judge(await rankPages('asdfqwer', hitsFor, 4), 4).verdict, 'none');
+    assert.equal(judge(await rankPages('as', hitsFor, 4), 4).verdict, 'none');
   });
 });
