@@ -38,12 +38,6 @@ export interface InstantMap {
   c: Record<string, number[]>;
   /** Message wordings, both languages: [indexes into `a`, fingerprint, the message's errors (errorOf), space-separated]. */
   f: [number[], string, string][];
-  /**
-   * Label phrases of the article templates in this language ("Error code", "How to undo it"),
-   * which result excerpts leave out (src/lib/search-excerpt.ts). Here rather than in the page:
-   * only a full-text search needs them, and this file is cached.
-   */
-  l: string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -167,13 +161,14 @@ function shingles(words: string[], size: number): number[] {
 }
 
 const SHINGLE = 3;
-// Long messages keep about half their triples (those with an even hash), but never fewer than this.
+// Long messages keep about a quarter of their triples (those with a hash divisible by four), but never
+// fewer than this: enough to recognise a pasted first sentence, small enough for the 4 KB map.
 const KEEP_AT_LEAST = 8;
 
 /** The fingerprint of a message wording. Placeholders (\\SERVER\share, SERVER) are not part of it. */
 export function fingerprint(text: string): string {
   const all = [...new Set(shingles(messageWords(text.replace(/\bSERVER\b/g, ' ')), SHINGLE))];
-  let kept = all.length > KEEP_AT_LEAST ? all.filter((h) => h % 2 === 0) : all;
+  let kept = all.length > KEEP_AT_LEAST ? all.filter((h) => h % 4 === 0) : all;
   if (kept.length < KEEP_AT_LEAST) {
     const rest = all.filter((h) => !kept.includes(h)).sort((a, b) => a - b);
     kept = [...kept, ...rest.slice(0, KEEP_AT_LEAST - kept.length)];

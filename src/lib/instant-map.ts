@@ -7,7 +7,6 @@
 import type { KnowledgeGraph } from '../model/graph.ts';
 import { LANGS, type Lang } from '../model/schemas/common.ts';
 import { codeKeys, errorOf, fingerprint, type InstantMap, type MapArticle } from './instant-answers.ts';
-import { excerptLabels } from './search-config.ts';
 import { searchMetaOf } from './search-meta.ts';
 
 export function buildInstantMap(graph: KnowledgeGraph, lang: Lang): InstantMap {
@@ -54,6 +53,5 @@ export function buildInstantMap(graph: KnowledgeGraph, lang: Lang): InstantMap {
       print,
       [...errorsOf.get(print)!].sort().join(' '),
     ]),
-    l: excerptLabels(lang),
   };
 }

@@ -96,6 +96,11 @@ export interface SearchConfig {
   pages: number;
   /** The instant-answer map of this language (src/pages/[lang]/search-map.json.ts). */
   map: string;
+  /**
+   * The template labels that result excerpts leave out (src/pages/[lang]/search-labels.json.ts):
+   * only a full-text search needs them, so they load with Pagefind, not before the instant answer.
+   */
+  labels: string;
   /** The search page, where Enter in a box leads. */
   searchPath: string;
   /** The list of every error message, offered when nothing answers. */
@@ -119,6 +124,7 @@ export function searchConfig(graph: KnowledgeGraph, lang: Lang): SearchConfig {
     build: BUILD,
     pages: graph.all(lang).length,
     map: `/${lang}/search-map.json`,
+    labels: `/${lang}/search-labels.json`,
     searchPath: pagePath(lang, 'search'),
     messagesPath: pagePath(lang, 'messages'),
     segments: { ...KIND_SEGMENTS[lang], workaround: KIND_SEGMENTS[lang].fix },

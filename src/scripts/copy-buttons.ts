@@ -1,8 +1,8 @@
 /**
  * Copy buttons, added by script so that a reader without JavaScript never sees a dead button: one
  * after each code block and copyable link, and a small one on each heading and numbered step of an
- * article that copies its short link with the anchor. Labels come from CopyButtons.astro's template;
- * on a page without it or without such elements this does nothing.
+ * article that copies its short link with the anchor. Loaded by CopyButtons.astro, whose template
+ * carries the labels.
  */
 const labels = document.getElementById('copy-labels')?.dataset ?? {};
 const fill = (template: string, values: Record<string, string>) =>

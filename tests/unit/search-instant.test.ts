@@ -206,13 +206,16 @@ describe('the instant-answer map of the real content', () => {
   });
 
   it('answers nothing for unknown codes and ordinary words, and says the code is unknown', () => {
-    const answer = instantAnswer(maps.en, 'System error 5 has occurred. Access is denied.');
+    const answer = instantAnswer(
+      maps.en,
+      'System error 1332 has occurred. No mapping between account names and security IDs was done.',
+    );
     assert.deepEqual(answer.articles, []);
     assert.deepEqual(
       answer.codes.map((c) => [c.keys[0], c.known]),
-      [['5', false]],
+      [['1332', false]],
     );
-    for (const query of ['guest', 'bluetooth', 'network', 'Windows cannot access', '0x80070005', 'asdfqwer'])
+    for (const query of ['guest', 'bluetooth', 'network', 'Windows cannot access', '0x80070534', 'asdfqwer'])
       assert.deepEqual(first('en', query), [], query);
   });
 });

@@ -1,12 +1,13 @@
 /** The instant-answer map of one language (src/lib/instant-map.ts), read by the search boxes. */
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute } from 'astro';
 import { getGraph } from '../../model/collections.ts';
 import { buildInstantMap } from '../../lib/instant-map.ts';
-import type { Lang } from '../../model/schemas/common.ts';
+import type { Lang } from '../../model/langs.ts';
+import { perLanguage } from '../../model/routes.ts';
 
-export const getStaticPaths = (() => [{ params: { lang: 'de' } }, { params: { lang: 'en' } }]) satisfies GetStaticPaths;
+export const getStaticPaths = perLanguage;
 
-export const GET: APIRoute = async ({ params }) =>
-  new Response(JSON.stringify(buildInstantMap(await getGraph(), params.lang as Lang)), {
+export const GET: APIRoute = async ({ props }) =>
+  new Response(JSON.stringify(buildInstantMap(await getGraph(), props.lang as Lang)), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

@@ -41,6 +41,12 @@ function mapAt(url: string): Promise<InstantMap | undefined> {
   return maps.get(url)!;
 }
 
+let labelsModule: Promise<string[]> | undefined;
+const labelsAt = (url: string) =>
+  (labelsModule ??= fetch(url)
+    .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
+    .catch(() => []));
+
 const fill = (text: string, values: Record<string, string | number>) =>
   text.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
 
@@ -233,11 +239,12 @@ class SiteSearch extends HTMLElement {
     const short = unknown.filter((code) => /^\d{1,2}$/.test(code.keys[0]));
     let outcome: Outcome;
     try {
-      // Pagefind and the code that uses it load side by side.
+      // Pagefind, the code that uses it and the labels excerpts leave out load side by side.
       const pagefind = loadPagefind(this.#config.lang, this.#config.build);
+      const labelList = labelsAt(this.#config.labels);
       const { searchIndex } = await engine();
       await pagefind;
-      const labels = (await mapAt(this.#config.map))?.l ?? [];
+      const labels = await labelList;
       outcome = await searchIndex(
         raw,
         this.#config,
