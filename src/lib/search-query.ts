@@ -53,8 +53,8 @@ const STOPWORDS = new Set(
 
 /**
  * Misspellings readers make and names they use for what the pages call differently. rankPages
- * uses one only for a word that the index finds on no page, so it never rewrites a word the site
- * has (the registry pages quote "SYSTEN" as the typo it is).
+ * uses one only for a word that no page has as such, so it never rewrites a word the site has
+ * (the registry pages quote "SYSTEN" as the typo it is).
  */
 export const ALTERNATIVES: Readonly<Record<string, string>> = {
   systen: 'system',
@@ -173,6 +173,8 @@ export interface Hit {
   score: number;
   /** Where on the page the word is (Pagefind's word positions), for the excerpt. */
   locations?: number[];
+  /** The page has a longer or shorter word than the one searched ("Heimnetz" for "Heimnetzwerkgruppe"), not the word itself. */
+  partial?: boolean;
 }
 export type HitsFor = (word: string) => Promise<Hit[]>;
 
@@ -207,6 +209,33 @@ export interface Ranked {
   pagesWith: Map<string, number>;
 }
 
+interface Lookup {
+  /** The word as the reader wrote it. */
+  word: string;
+  /** The word searched for it: itself, its alternative or one part of a hyphenated word. */
+  used: string;
+  found: Hit[];
+}
+
+/**
+ * Finds the pages for one word. A word no page has as such is looked up by its alternative
+ * (Heimnetzwerkgruppe: Heimnetzgruppe) before Pagefind's nearest word, and a hyphenated one by its
+ * parts, each counting on its own: "Online-Banking" is not answered by a page that has "Online"
+ * only, and "CIFS-Client" is found where a page writes "SMB 1.0/CIFS-Client".
+ */
+async function lookUp(word: string, hitsFor: HitsFor): Promise<Lookup[]> {
+  const found = await hitsFor(word);
+  if (found.some((hit) => !hit.partial)) return [{ word, used: word, found }];
+  const alternative = alternativeFor(word);
+  if (alternative) {
+    const instead = await hitsFor(alternative);
+    if (instead.length) return [{ word, used: alternative, found: instead }];
+  }
+  const parts = word.split('-').filter((part) => part && !isFragment(part));
+  if (parts.length > 1) return (await Promise.all(parts.map((part) => lookUp(part, hitsFor)))).flat();
+  return [{ word, used: word, found }];
+}
+
 /**
  * Ranks pages for the cleaned words. Pagefind returns only pages that contain every word of a
  * query, so one stray word of a pasted dialog or of a reader's own description would hide the
@@ -227,18 +256,14 @@ export async function rankPages(
   const dropped: string[] = [];
   const hits = new Map<string, Hit[]>();
   // All words at once: the index chunks they need load in parallel.
-  const lookups = await Promise.all(
-    cleaned
-      .split(' ')
-      .filter(Boolean)
-      .map(async (word) => {
-        const found = await hitsFor(word);
-        const alternative = found.length ? undefined : alternativeFor(word);
-        return alternative
-          ? { word, used: alternative, found: await hitsFor(alternative) }
-          : { word, used: word, found };
-      }),
-  );
+  const lookups = (
+    await Promise.all(
+      cleaned
+        .split(' ')
+        .filter(Boolean)
+        .map((word) => lookUp(word, hitsFor)),
+    )
+  ).flat();
   for (const { word, used, found } of lookups) {
     if (!found.length) dropped.push(word);
     else if (!hits.has(used.toLowerCase())) {

@@ -27,7 +27,7 @@ for (const [path, state] of [
   ['/en/search/?q=guest%20logons', 'results'],
   ['/de/search/?q=0x80070035%20NAS', 'results'],
   ['/en/search/?q=share%20my%20chocolate%20cake%20recipe', 'related'],
-  ['/de/search/?q=System%20error%205', 'empty'],
+  ['/de/search/?q=System%20error%201792', 'empty'],
   ['/en/?q=SMB1', 'results'],
 ] as const)
   test(`a11y of the finished search: ${path}`, async ({ page }) => {

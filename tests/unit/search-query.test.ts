@@ -190,6 +190,42 @@ describe('rankPages', () => {
     assert.deepEqual(known.words, ['Systen']);
   });
 
+  it('prefers the alternative to the nearest word the index offers for a word no page has', async () => {
+    // The index finds "Heimnetz" for "Heimnetzwerkgruppe" (partial); the pages say Heimnetzgruppe.
+    const nearest = async (term: string): Promise<Hit[]> =>
+      term === 'Heimnetzwerkgruppe'
+        ? [{ id: 'network', score: 1, partial: true }]
+        : term === 'heimnetzgruppe'
+          ? [{ id: 'homegroup', score: 1 }]
+          : [];
+    const ranked = await rankPages('Heimnetzwerkgruppe', nearest, 5);
+    assert.deepEqual(ranked.words, ['heimnetzgruppe']);
+    assert.deepEqual(
+      ranked.pages.map((p) => p.id),
+      ['homegroup'],
+    );
+    // Without an alternative the nearest word still counts.
+    const kept = await rankPages('Heimnetzwerkdings', async () => [{ id: 'network', score: 1, partial: true }], 5);
+    assert.deepEqual(kept.words, ['Heimnetzwerkdings']);
+  });
+
+  it('looks up a hyphenated word no page has by its parts, each counting on its own', async () => {
+    const parts: Record<string, Hit[]> = {
+      'Online-Banking': [{ id: 'pin', score: 1, partial: true }],
+      Online: [{ id: 'pin', score: 1 }],
+    };
+    const ranked = await rankPages('Online-Banking', async (term) => parts[term] ?? [], 5);
+    assert.deepEqual(ranked.words, ['Online']);
+    assert.deepEqual(ranked.dropped, ['Banking']);
+    // A hyphenated word the pages have stays whole.
+    const whole = await rankPages(
+      'CIFS-Client',
+      async (term) => (term === 'CIFS-Client' ? [{ id: 'smb1', score: 1 }] : []),
+      5,
+    );
+    assert.deepEqual(whole.words, ['CIFS-Client']);
+  });
+
   it('lists nothing when no word is on any page', async () => {
     const ranked = await rankPages('Fotoalbum Urlaub', hitsFor, 5);
     assert.deepEqual(ranked.pages, []);

@@ -73,7 +73,13 @@ function searcher(pagefind: Pagefind) {
     // "SMBClient", "Netzwerk" for "Netzwerkfreigabe"), never a fragment ("as" for "asdfqwer").
     const counts = (word: string) =>
       word.startsWith(term) || (term.startsWith(word) && word.length >= 3 && word.length * 3 >= term.length);
-    return best.words.some((i) => counts(bare(text[i] ?? ''))) ? hits(loose) : [];
+    // "1.0/CIFS-Client" is one word of the text and two of the index.
+    const matched = best.words.some((i) =>
+      bare(text[i] ?? '')
+        .split('/')
+        .some((part) => counts(bare(part))),
+    );
+    return matched ? hits(loose).map((hit) => ({ ...hit, partial: true })) : [];
   };
   const data = (id: string): Promise<PageData> => byId.get(id)!.data();
   return { hitsFor, all: async (words: string) => hits(await run(words)), data };

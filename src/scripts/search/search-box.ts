@@ -1,8 +1,9 @@
 /**
  * <search-box>: the search form of the header, the home page and the search page, a plain GET
- * form to the search page that works without JavaScript. This adds keys: "/" focuses the
- * header's box from anywhere (data-shortcut), and Enter in the large box submits a pasted
- * multi-line dialog like a one-line box would (Shift+Enter adds a line).
+ * form to the search page that works without JavaScript. This adds keys: "/" focuses the page's
+ * first box from anywhere (data-shortcut: the header's, or the large one on the home and search
+ * pages, which have none in the header), and Enter in the large box submits a pasted multi-line
+ * dialog like a one-line box would (Shift+Enter adds a line).
  */
 class SearchBox extends HTMLElement {
   connectedCallback(): void {
@@ -15,7 +16,8 @@ class SearchBox extends HTMLElement {
           field.form?.requestSubmit();
         }
       });
-    if (field.hasAttribute('data-shortcut'))
+    // One listener a page: the first box in reading order takes "/" (the 404 page has two).
+    if (document.querySelector('[data-shortcut]') === field)
       document.addEventListener('keydown', (event) => {
         const target = event.target as HTMLElement;
         if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;

@@ -93,15 +93,6 @@ class SiteSearch extends HTMLElement {
     this.addEventListener('focusin', () => this.#warm());
     this.#field.addEventListener('input', () => this.#typed());
     form.addEventListener('submit', (event) => this.#submit(event));
-    // On the search page the header's box searches here too, in place, like the page's own.
-    if (this.#onSearchPage)
-      for (const other of document.querySelectorAll<HTMLFormElement>('form[role="search"]')) {
-        if (other === form || new URL(other.action, location.href).pathname !== location.pathname) continue;
-        other.addEventListener('submit', (event) => {
-          this.#field.value = String(new FormData(other).get('q') ?? '');
-          this.#submit(event);
-        });
-      }
     window.addEventListener('popstate', () => this.#restore());
     const query = queryInAddress();
     if (query) {
