@@ -173,7 +173,7 @@ export interface Hit {
   score: number;
   /** Where on the page the word is (Pagefind's word positions), for the excerpt. */
   locations?: number[];
-  /** The page has a longer or shorter word than the one searched ("Heimnetz" for "Heimnetzwerkgruppe"), not the word itself. */
+  /** The page has only a shorter word that is part of the one searched ("Online" for "Online-Banking"). */
   partial?: boolean;
 }
 export type HitsFor = (word: string) => Promise<Hit[]>;
@@ -328,4 +328,32 @@ export function judge(ranked: Ranked, pageCount: number): { verdict: Verdict; co
   const covered = top.words.filter((word) => !isFragment(word)).reduce((sum, word) => sum + weight(word), 0);
   const coverage = total ? covered / total : 0;
   return { verdict: coverage >= MIN_COVERAGE ? 'results' : 'related', coverage };
+}
+
+// A query that asks to do something ("turn on sharing wizard", "Freigabe-Assistent einschalten")
+// wants the fix page, not the cause that explains the same setting. The verb leads an English
+// request and ends a German one. Left out on purpose: words that are also dialog titles readers
+// paste ("Enter network credentials", "Netzwerkanmeldeinformationen eingeben").
+const ACTION_FIRST =
+  /^(?:allow|enable|disable|turn (?:on|off)|switch (?:on|off)|grant|add|install|reinstall|create|set up|how (?:to|do i))\b/i;
+const ACTION_LAST =
+  /\b(?:allow|enable|disable|turn (?:on|off)|switch (?:on|off)|install|reinstall|erlauben|zulassen|aktivieren|einschalten|deaktivieren|abschalten|ausschalten|hinzufügen|installieren|einrichten)[\s.!?]*$/i;
+
+/** Whether the reader asks how to do something rather than what is wrong. */
+export function asksForFix(raw: string): boolean {
+  const text = raw.trim();
+  return ACTION_FIRST.test(text) || ACTION_LAST.test(text);
+}
+
+/** How many of the best pages a request for a fix may reorder: a fix further down is another topic. */
+export const FIX_REACH = 3;
+
+/**
+ * For a request (asksForFix), the first fix or workaround among the best FIX_REACH pages moves to
+ * the top; everything else keeps its order. `kinds` are the pages' kinds, in rank order.
+ */
+export function fixFirst<T>(pages: readonly T[], kinds: readonly (string | undefined)[]): T[] {
+  const at = kinds.slice(0, FIX_REACH).findIndex((kind) => kind === 'fix' || kind === 'workaround');
+  if (at <= 0) return [...pages];
+  return [pages[at], ...pages.slice(0, at), ...pages.slice(at + 1)];
 }

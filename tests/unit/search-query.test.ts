@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  asksForFix,
+  fixFirst,
   ALTERNATIVES,
   alternativeFor,
   cleanQuery,
@@ -287,5 +289,34 @@ describe('fragments and verdicts', () => {
   it('finds nothing when no distinctive word is on a page', async () => {
     assert.equal(judge(await rankPages('asdfqwer', hitsFor, 4), 4).verdict, 'none');
     assert.equal(judge(await rankPages('as', hitsFor, 4), 4).verdict, 'none');
+  });
+});
+
+describe('a request for a fix', () => {
+  it('is a query that starts (English) or ends with doing something', () => {
+    for (const request of [
+      'turn on sharing wizard folder options',
+      'allow Internet Connection Sharing in the BitDefender firewall',
+      'Freigabe-Assistent in den Ordneroptionen einschalten',
+      'Laufwerk Eigenschaften Sicherheit Jeder hinzufügen',
+      'reinstall SMB 1.0/CIFS Client',
+    ])
+      assert.ok(asksForFix(request), request);
+    for (const problem of [
+      'Enter network credentials',
+      'Netzwerkanmeldeinformationen eingeben',
+      'guest access blocked, how do I allow it here at home please',
+      'The specified network name is no longer available',
+      'Freigabe-Assistent ist aus',
+    ])
+      assert.ok(!asksForFix(problem), problem);
+  });
+
+  it('moves the first fix or workaround among the best three to the top, the rest keep their order', () => {
+    assert.deepEqual(fixFirst(['cause', 'fix', 'symptom'], ['cause', 'fix', 'symptom']), ['fix', 'cause', 'symptom']);
+    assert.deepEqual(fixFirst(['s', 'c', 'w', 'f'], ['symptom', 'cause', 'workaround', 'fix']), ['w', 's', 'c', 'f']);
+    assert.deepEqual(fixFirst(['f', 'c'], ['fix', 'cause']), ['f', 'c']);
+    // A fix beyond the best three is another topic.
+    assert.deepEqual(fixFirst(['s', 'c', 'c2', 'f'], ['symptom', 'cause', 'cause', 'fix']), ['s', 'c', 'c2', 'f']);
   });
 });

@@ -10,7 +10,17 @@
  */
 import type { SearchConfig } from '../../lib/search-config.ts';
 import { excerptOf, type Excerpt } from '../../lib/search-excerpt.ts';
-import { cleanQuery, isFragment, judge, rankPages, type Hit, type Verdict } from '../../lib/search-query.ts';
+import {
+  FIX_REACH,
+  asksForFix,
+  cleanQuery,
+  fixFirst,
+  isFragment,
+  judge,
+  rankPages,
+  type Hit,
+  type Verdict,
+} from '../../lib/search-query.ts';
 import { loadPagefind, type PageData, type Pagefind, type PagefindResult } from './pagefind.ts';
 
 const MAX_RESULTS = 10;
@@ -69,17 +79,17 @@ function searcher(pagefind: Pagefind) {
     if (term.length < 3 && /^\p{L}*$/u.test(term)) return [];
     const best = loose[0];
     const text = (await best.data()).content.split(/\s+/);
-    // A longer word (being typed), or a shorter one that is a real part of it ("SMB" for
-    // "SMBClient", "Netzwerk" for "Netzwerkfreigabe"), never a fragment ("as" for "asdfqwer").
-    const counts = (word: string) =>
-      word.startsWith(term) || (term.startsWith(word) && word.length >= 3 && word.length * 3 >= term.length);
     // "1.0/CIFS-Client" is one word of the text and two of the index.
-    const matched = best.words.some((i) =>
-      bare(text[i] ?? '')
-        .split('/')
-        .some((part) => counts(bare(part))),
-    );
-    return matched ? hits(loose).map((hit) => ({ ...hit, partial: true })) : [];
+    const found = best.words.flatMap((i) => {
+      const token = bare(text[i] ?? '');
+      return [token, ...token.split('/').map(bare)];
+    });
+    // A longer word (being typed, or the rest of a compound) stands for the word itself.
+    if (found.some((word) => word.startsWith(term))) return hits(loose);
+    // A shorter one that is a real part of it ("SMB" for "SMBClient", "Netzwerk" for
+    // "Netzwerkfreigabe") counts as a part, never a fragment ("as" for "asdfqwer").
+    const part = found.some((word) => term.startsWith(word) && word.length >= 3 && word.length * 3 >= term.length);
+    return part ? hits(loose).map((hit) => ({ ...hit, partial: true })) : [];
   };
   const data = (id: string): Promise<PageData> => byId.get(id)!.data();
   return { hitsFor, all: async (words: string) => hits(await run(words)), data };
@@ -105,9 +115,15 @@ export async function searchIndex(
   const { hitsFor, all, data } = searcher(await loadPagefind(config.lang, config.build));
   const ranked = await rankPages(cleaned, hitsFor, config.pages, all);
   const { verdict } = judge(ranked, config.pages);
+  let best = ranked.pages.slice(0, MAX_RESULTS);
+  if (asksForFix(raw)) {
+    // The best pages' texts load for their excerpts anyway; their kinds come with them.
+    const kinds = await Promise.all(best.slice(0, FIX_REACH).map(async ({ id }) => (await data(id)).meta.kind));
+    best = fixFirst(best, kinds);
+  }
   const shown = new Set<string>();
   let previous: Promise<unknown> = Promise.resolve();
-  const pages = ranked.pages.slice(0, MAX_RESULTS).map((page) => {
+  const pages = best.map((page) => {
     const loaded = data(page.id);
     // Excerpts are cut in rank order, so a later result never repeats an earlier one's.
     const view = Promise.all([loaded, previous]).then(([{ url, content, meta }]): PageView => {
