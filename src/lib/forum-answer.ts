@@ -11,6 +11,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import type { useTranslations } from '../i18n/index.ts';
 import type { ArticleNode, CauseNode, FixNode, KnowledgeGraph, SymptomNode } from '../model/graph.ts';
 import { shortLinkPath } from '../model/routes.ts';
+import { byPrevalence, commonestRank } from './present.ts';
 import { recommendedFix } from './recommended-fix.ts';
 
 type Translate = ReturnType<typeof useTranslations>;
@@ -42,13 +43,15 @@ export function forumAnswerParts(graph: KnowledgeGraph, node: ArticleNode, t: Tr
   const rec = recommendedFix(graph, node);
   if (node.kind === 'symptom' && rec?.cause) answer.push(line(label(t('forum.likelyCause')), ' ', link(rec.cause)));
   if (node.kind === 'cause') {
-    const symptom = graph.symptomsOf(node as CauseNode)[0] as SymptomNode | undefined;
+    const symptom = byPrevalence(graph.symptomsOf(node as CauseNode))[0] as SymptomNode | undefined;
     if (symptom) answer.push(line(label(t('forum.causeOf')), ' ', link(symptom)));
   }
   if (node.kind === 'fix') {
-    // The cause this fix ranks highest for: the one it is most likely to be tried against.
+    // The cause a reader most likely has when trying this fix: the one behind the commonest
+    // symptoms today; among equals, the one that lists this fix earliest.
+    const meets = (c: CauseNode) => commonestRank(graph.symptomsOf(c));
     const rank = (c: CauseNode) => graph.fixesOf(c).indexOf(node as FixNode);
-    const cause = [...graph.causesFixedBy(node as FixNode)].sort((a, b) => rank(a) - rank(b))[0];
+    const cause = [...graph.causesFixedBy(node as FixNode)].sort((a, b) => meets(a) - meets(b) || rank(a) - rank(b))[0];
     if (cause) answer.push(line(label(t('forum.fixes')), ' ', link(cause)));
   }
 

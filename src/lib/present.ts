@@ -112,7 +112,14 @@ export function evidenceLine(count: EvidenceCount, t: (key: UiKey, values?: obje
 
 const PREVALENCE_RANK = { common: 0, occasional: 1, rare: 2 } as const;
 
+type WithPrevalence = { data: { prevalence: keyof typeof PREVALENCE_RANK } };
+
 /** Symptoms in the order readers meet them today: common first, then occasional, then rare; stable otherwise. */
-export function byPrevalence<T extends { data: { prevalence: keyof typeof PREVALENCE_RANK } }>(symptoms: T[]): T[] {
+export function byPrevalence<T extends WithPrevalence>(symptoms: T[]): T[] {
   return [...symptoms].sort((a, b) => PREVALENCE_RANK[a.data.prevalence] - PREVALENCE_RANK[b.data.prevalence]);
+}
+
+/** How often readers meet the commonest of these symptoms today: 0 common … 2 rare, 3 for none. */
+export function commonestRank(symptoms: readonly WithPrevalence[]): number {
+  return Math.min(3, ...symptoms.map((symptom) => PREVALENCE_RANK[symptom.data.prevalence]));
 }

@@ -1,7 +1,8 @@
 /**
  * Turns what a reader pastes (a whole error dialog, a `net use` transcript, a registry path) into
- * the few words that tell one article from another (cleanQuery), and ranks the pages for them with
- * the search index's help (rankPages).
+ * the few words that tell one article from another (cleanQuery), ranks the pages for them with
+ * the search index's help (rankPages), judges whether the best page answers the query (judge), and
+ * puts a fix first when the reader asks how to do something (asksForFix, fixFirst).
  *
  * Pagefind matches words, not strings. The server names, quotes, buttons and sentences that every
  * network error shares are dropped here: they would only dilute the ranking.

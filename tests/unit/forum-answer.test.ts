@@ -120,6 +120,19 @@ describe('forum answer: the real articles', () => {
     }
   });
 
+  it('a fix names the cause readers meet most today, not the first list it appears in', () => {
+    // allow-insecure-guest-logons stands first under registry-value-must-be-created (an occasional
+    // symptom) and second, after the safer fix, under insecure-guest-logons-blocked (common).
+    for (const [lang, id, cause] of [
+      ['en', 'allow-insecure-guest-logons', 'insecure-guest-logons-blocked'],
+      ['de', 'unsichere-gastanmeldungen-erlauben', 'unsichere-gastanmeldung-blockiert'],
+    ] as const) {
+      const { plain } = forumAnswers(graph, graph.get(id)!, useTranslations(lang), SITE);
+      const line = plain.split('\n').find((l) => l.startsWith(useTranslations(lang)('forum.fixes')));
+      assert.ok(line?.includes(`${SITE}/kb/${cause}`), `${id}: ${line}`);
+    }
+  });
+
   it('a risky fix is never recommended without its risk, undo and safer alternative', () => {
     for (const lang of ['de', 'en'] as const) {
       const t = useTranslations(lang);
