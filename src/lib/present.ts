@@ -4,6 +4,7 @@ import { threadPath } from '../model/routes.ts';
 import type { Lang } from '../model/schemas/common.ts';
 import type { Reference } from '../model/schemas/reference.ts';
 import type { SourceRecord } from '../model/schemas/source.ts';
+import { PREVALENCES, type Prevalence } from '../model/schemas/symptom.ts';
 import type { EvidenceCount } from '../model/graph.ts';
 
 /** "Juergen, comment 2" / "Matthias, comment 2.3" / "the blog post". */
@@ -110,16 +111,17 @@ export function evidenceLine(count: EvidenceCount, t: (key: UiKey, values?: obje
   return t('evidence.reportedOn', { summary });
 }
 
-const PREVALENCE_RANK = { common: 0, occasional: 1, rare: 2 } as const;
+type WithPrevalence = { data: { prevalence: Prevalence } };
 
-type WithPrevalence = { data: { prevalence: keyof typeof PREVALENCE_RANK } };
+/** How often readers meet a symptom today, in the schema's order: 0 common, 1 occasional, 2 rare. */
+export const prevalenceRank = (symptom: WithPrevalence): number => PREVALENCES.indexOf(symptom.data.prevalence);
 
 /** Symptoms in the order readers meet them today: common first, then occasional, then rare; stable otherwise. */
 export function byPrevalence<T extends WithPrevalence>(symptoms: T[]): T[] {
-  return [...symptoms].sort((a, b) => PREVALENCE_RANK[a.data.prevalence] - PREVALENCE_RANK[b.data.prevalence]);
+  return [...symptoms].sort((a, b) => prevalenceRank(a) - prevalenceRank(b));
 }
 
-/** How often readers meet the commonest of these symptoms today: 0 common … 2 rare, 3 for none. */
+/** The rank of the commonest of these symptoms (prevalenceRank); one past "rare" for none. */
 export function commonestRank(symptoms: readonly WithPrevalence[]): number {
-  return Math.min(3, ...symptoms.map((symptom) => PREVALENCE_RANK[symptom.data.prevalence]));
+  return Math.min(PREVALENCES.length, ...symptoms.map(prevalenceRank));
 }

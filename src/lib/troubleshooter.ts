@@ -9,9 +9,10 @@
  */
 import type { Lang } from '../model/schemas/common.ts';
 import type { Message } from '../model/schemas/message.ts';
-import { ACCOUNTS, PREVALENCES, TARGETS } from '../model/schemas/symptom.ts';
+import { ACCOUNTS, TARGETS } from '../model/schemas/symptom.ts';
 import type { CauseNode, FixNode, KnowledgeGraph, SymptomNode } from '../model/graph.ts';
 import { kindIndexPath, pagePath } from '../model/routes.ts';
+import { commonestRank, prevalenceRank } from './present.ts';
 
 export type Target = (typeof TARGETS)[number];
 export type Account = (typeof ACCOUNTS)[number];
@@ -241,11 +242,6 @@ export function targetFit(graph: KnowledgeGraph): TargetFit {
 
 // --- The tree ---------------------------------------------------------------------------------
 
-const PREVALENCE_RANK = Object.fromEntries(PREVALENCES.map((p, i) => [p, i])) as Record<
-  (typeof PREVALENCES)[number],
-  number
->;
-
 // One collator per language: String#localeCompare builds one per call, which a tree of many
 // lists of many symptoms feels.
 const collators = { de: new Intl.Collator('de'), en: new Intl.Collator('en') } as const satisfies Record<
@@ -255,10 +251,7 @@ const collators = { de: new Intl.Collator('de'), en: new Intl.Collator('en') } a
 
 /** Most common first, then by title. */
 export function byPrevalence(a: SymptomNode, b: SymptomNode): number {
-  return (
-    PREVALENCE_RANK[a.data.prevalence] - PREVALENCE_RANK[b.data.prevalence] ||
-    collators[a.lang].compare(a.data.title, b.data.title)
-  );
+  return prevalenceRank(a) - prevalenceRank(b) || collators[a.lang].compare(a.data.title, b.data.title);
 }
 
 type Answer = Exclude<Choice, { kind: 'unsure' | 'symptom' }>;
@@ -281,8 +274,7 @@ function options(graph: KnowledgeGraph, question: Question, symptoms: SymptomNod
           groups.set(key, group);
         }
       // The message most readers meet first: that of the most common symptom, then the most shared.
-      const rank = (g: { symptoms: Set<SymptomNode> }) =>
-        Math.min(...[...g.symptoms].map((s) => PREVALENCE_RANK[s.data.prevalence]));
+      const rank = (g: { symptoms: Set<SymptomNode> }) => commonestRank([...g.symptoms]);
       return [...groups]
         .sort(([ka, a], [kb, b]) => rank(a) - rank(b) || b.symptoms.size - a.symptoms.size || ka.localeCompare(kb))
         .map(([key, { messages }]) => ({

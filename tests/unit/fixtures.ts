@@ -97,3 +97,15 @@ export function article(content: ContentInput, id: string): ArticleInput {
   if (!found) throw new Error(`fixture has no article ${id}`);
   return found;
 }
+
+/** One short link as forums and readers leave it: punctuation an auto-linker took in, capitals, a slash. */
+export const FORUM_FORMS_OF_A_SHORT_LINK = [
+  '/kb/guest-access-blocked',
+  '/kb/guest-access-blocked/',
+  '/kb/guest-access-blocked.',
+  '/kb/guest-access-blocked,',
+  '/kb/guest-access-blocked)',
+  '/kb/guest-access-blocked!',
+  '/kb/Guest-Access-Blocked',
+  '/kb/GUEST-ACCESS-BLOCKED/',
+] as const;

@@ -8,6 +8,7 @@ export const TARGETS = ['windows-pc', 'nas', 'samba'] as const;
 export const ACCOUNTS = ['microsoft', 'local'] as const;
 /** How often readers meet a symptom on today's Windows (10 22H2, 11 24H2); orders the home page. */
 export const PREVALENCES = ['common', 'occasional', 'rare'] as const;
+export type Prevalence = (typeof PREVALENCES)[number];
 /** How far the source thread got with a problem. */
 export const STATUSES = ['solved', 'workaround', 'unsolved'] as const;
 
