@@ -78,7 +78,7 @@ function searcher(pagefind: Pagefind) {
     const term = bare(word);
     if (term.length < 3 && /^\p{L}*$/u.test(term)) return [];
     const best = loose[0];
-    const text = (await best.data()).content.split(/\s+/);
+    const text = (await data(best.id)).content.split(/\s+/);
     // "1.0/CIFS-Client" is one word of the text and two of the index.
     const found = best.words.flatMap((i) => {
       const token = bare(text[i] ?? '');
@@ -91,7 +91,12 @@ function searcher(pagefind: Pagefind) {
     const part = found.some((word) => term.startsWith(word) && word.length >= 3 && word.length * 3 >= term.length);
     return part ? hits(loose).map((hit) => ({ ...hit, partial: true })) : [];
   };
-  const data = (id: string): Promise<PageData> => byId.get(id)!.data();
+  // A page's text is read for the partial-word check, the request check and the excerpt: load it once.
+  const texts = new Map<string, Promise<PageData>>();
+  const data = (id: string): Promise<PageData> => {
+    if (!texts.has(id)) texts.set(id, byId.get(id)!.data());
+    return texts.get(id)!;
+  };
   return { hitsFor, all: async (words: string) => hits(await run(words)), data };
 }
 
